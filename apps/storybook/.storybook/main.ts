@@ -1,0 +1,22 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+/** Designers' Storybook: stories live beside the components in packages/elements. */
+const config: StorybookConfig = {
+  stories: ['../../../packages/elements/src/**/*.stories.ts', '../src/**/*.mdx'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    viteConfig.resolve ??= {};
+    // Read packages from source (same condition as the tests), so no build is needed for dev.
+    viteConfig.resolve.conditions = ['@milieu/source', 'browser', 'module', 'import', 'default'];
+    viteConfig.optimizeDeps ??= {};
+    viteConfig.optimizeDeps.include = [
+      ...(viteConfig.optimizeDeps.include ?? []),
+      'lit',
+      'lit/directive-helpers.js',
+    ];
+    return viteConfig;
+  },
+};
+export default config;

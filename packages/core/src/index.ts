@@ -1,0 +1,9 @@
+/**
+ * `@milieu/core` — the therapeutic milieu as validated data, plus pure, DOM-free logic:
+ * the document model, schedule expansion across time zones and DST, and conflict detection.
+ *
+ * @packageDocumentation
+ */
+export * from './model/index.js';
+export * from './time/index.js';
+export * from './schedule/index.js';

@@ -1,0 +1,58 @@
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+// @ts-expect-error -- plain ESM helper shared with the e2e scripts
+import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
+
+const argv = process.argv.join(' ');
+const onlyNode = /--project[= ](core)\b/.test(argv) && !/--project[= ]elements/.test(argv);
+const chromium: string | undefined = findChromium();
+if (!chromium && !onlyNode) {
+  // Fail loudly: a browser project that silently skips would hide every element test.
+  throw new Error(INSTALL_HINT);
+}
+
+const source = { conditions: ['@milieu/source'] };
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './scripts/summary-reporter.mjs'],
+    projects: [
+      {
+        resolve: source,
+        test: {
+          name: 'core',
+          root: 'packages/core',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        resolve: source,
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/class-map.js'] },
+        test: {
+          name: 'elements',
+          root: 'packages/elements',
+          include: ['src/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromium ?? '/usr/bin/chromium',
+                args: [
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--disable-gpu',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+});
