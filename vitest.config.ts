@@ -4,7 +4,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
-const onlyNode = /--project[= ](core)\b/.test(argv) && !/--project[= ]elements/.test(argv);
+const onlyNode = /--project[= ](core|cli)\b/.test(argv) && !/--project[= ](elements|demo)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
   // Fail loudly: a browser project that silently skips would hide every element test.
@@ -25,6 +25,25 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        resolve: source,
+        test: {
+          name: 'cli',
+          root: 'packages/cli',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'demo',
+          root: 'apps/demo',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

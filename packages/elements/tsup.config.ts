@@ -1,13 +1,21 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
+/** Every public tag; each has a registration module `src/components/<name>/<name>.ts`. */
+const TAGS = ['expectation-card', 'schedule-board', 'feedback-form'];
+
 /**
- * One entry per public subpath. `index` registers nothing; each
- * `<tag>.ts` entry is a registration module (the only side effects).
+ * One entry per public subpath. `index` registers nothing; each `<name>.ts`
+ * entry is a registration module (the package's only side effects).
  */
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
-    'expectation-card': 'src/components/expectation-card/expectation-card.ts',
+    ...Object.fromEntries(
+      TAGS.map((name) => [name, `src/components/${name}/${name}.ts`]).filter(([, file]) =>
+        existsSync(file),
+      ),
+    ),
   },
   format: ['esm'],
   target: 'es2022',
