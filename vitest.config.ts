@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 // @ts-expect-error -- plain ESM helper shared with the e2e scripts
 import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
-const onlyNode = /--project[= ](core|cli)\b/.test(argv) && !/--project[= ](elements|demo)/.test(argv);
+const onlyNode =
+  /--project[= ](core|cli)\b/.test(argv) && !/--project[= ](elements|demo|storybook)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
   // Fail loudly: a browser project that silently skips would hide every element test.
@@ -12,6 +14,25 @@ if (!chromium && !onlyNode) {
 }
 
 const source = { conditions: ['@milieu/source'] };
+
+/** Chromium through playwright, never a downloaded browser. */
+const browser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: chromium ?? '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-gpu',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+};
 
 export default defineConfig({
   test: {
@@ -53,22 +74,17 @@ export default defineConfig({
           name: 'elements',
           root: 'packages/elements',
           include: ['src/**/*.test.ts'],
+          browser,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: 'apps/storybook/.storybook' })],
+        test: {
+          name: 'storybook',
           browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromium ?? '/usr/bin/chromium',
-                args: [
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--disable-gpu',
-                ],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
+            ...browser,
+            instances: [{ browser: 'chromium' as const, name: 'storybook (chromium)' }],
           },
         },
       },

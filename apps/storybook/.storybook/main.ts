@@ -3,7 +3,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 /** Designers' Storybook: stories live beside the components in packages/elements. */
 const config: StorybookConfig = {
   stories: ['../../../packages/elements/src/**/*.stories.ts', '../src/**/*.mdx'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
