@@ -6,7 +6,8 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
 const onlyNode =
-  /--project[= ](core|cli)\b/.test(argv) && !/--project[= ](elements|demo|storybook)/.test(argv);
+  /--project[= ](core|cli)\b/.test(argv) &&
+  !/--project[= ](elements|demo|storybook|react)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
   // Fail loudly: a browser project that silently skips would hide every element test.
@@ -75,6 +76,19 @@ export default defineConfig({
           root: 'packages/elements',
           include: ['src/**/*.test.ts'],
           browser,
+        },
+      },
+      {
+        resolve: source,
+        optimizeDeps: { include: ['lit', 'react', 'react-dom/client', '@lit/react'] },
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+          browser: {
+            ...browser,
+            instances: [{ browser: 'chromium' as const, name: 'react (chromium)' }],
+          },
         },
       },
       {

@@ -11,6 +11,7 @@ const TAGS = ['expectation-card', 'schedule-board', 'feedback-form'];
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    all: 'src/all.ts',
     ...Object.fromEntries(
       TAGS.map((name) => [name, `src/components/${name}/${name}.ts`]).filter(([, file]) =>
         existsSync(file),
