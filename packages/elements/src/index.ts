@@ -23,3 +23,13 @@ export {
   type DefineOptions,
   type MilieuElementName,
 } from './define.js';
+export {
+  THEMES,
+  KIND_TOKENS,
+  CONTRAST_PAIRS,
+  token,
+  themeCss,
+  type ThemeName,
+  type TokenName,
+} from './styles/tokens.js';
+export { contrastRatio } from './styles/contrast.js';

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
 
 export const styles = css`
   @layer milieu {
@@ -9,19 +10,19 @@ export const styles = css`
       display: none;
     }
     .base {
-      --_bg: var(--milieu-expectation-card-background, var(--milieu-color-surface, #ffffff));
-      --_fg: var(--milieu-expectation-card-color, var(--milieu-color-text, #1b1f24));
-      --_accent: var(--milieu-expectation-card-accent, var(--milieu-color-accent, #1d5fa8));
-      --_radius: var(--milieu-radius, 0.5rem);
-      --_space: var(--milieu-space, 0.75rem);
+      --_bg: var(--milieu-expectation-card-background, ${token('color-surface')});
+      --_fg: var(--milieu-expectation-card-color, ${token('color-text')});
+      --_accent: var(--milieu-expectation-card-accent, ${token('color-accent')});
+      --_radius: ${token('radius')};
+      --_space: ${token('space')};
       background: var(--_bg);
       color: var(--_fg);
-      border: 1px solid var(--milieu-color-border, #8a94a3);
+      border: 1px solid ${token('color-border')};
       border-inline-start: 0.375rem solid var(--_accent);
       border-radius: var(--_radius);
       padding: var(--_space);
-      font-family: var(--milieu-font-family, system-ui, sans-serif);
-      font-size: var(--milieu-font-size, 1rem);
+      font-family: ${token('font-family')};
+      font-size: ${token('font-size')};
       line-height: 1.45;
     }
     .statement {
@@ -46,7 +47,7 @@ export const styles = css`
       min-block-size: 2.75rem;
     }
     .toggle:focus-visible {
-      outline: 3px solid var(--milieu-color-focus, #b35c00);
+      outline: 3px solid ${token('color-focus')};
       outline-offset: 2px;
     }
     .rationale {
