@@ -13,6 +13,17 @@ export class MilieuElement extends LitElement {
   protected emit(event: Event): boolean {
     return this.dispatchEvent(event);
   }
+
+  /**
+   * The locale to render in: `explicit` (the element's `locale` attribute) when set,
+   * otherwise the nearest `lang` attribute (a portal's `<html lang="es">`), otherwise the
+   * browser's language.
+   */
+  protected resolveLocale(explicit: string | null | undefined): string {
+    if (explicit) return explicit;
+    const lang = this.closest('[lang]')?.getAttribute('lang');
+    return lang || globalThis.navigator?.language || 'en';
+  }
 }
 
 /**

@@ -61,8 +61,11 @@ export class MilieuExpectationCard extends MilieuElement {
   /** Whether the rationale is shown. Reflects so hosts can style the open card. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** BCP 47 language tag for the card's own text (English and Spanish ship). */
-  @property() locale = 'en';
+  /**
+   * BCP 47 language tag for the card's own text (English and Spanish ship). Empty: the
+   * nearest `lang` attribute, then the browser's language.
+   */
+  @property() locale = '';
 
   /** A core `Expectation` object (property only); takes precedence over the attributes. */
   @property({ attribute: false }) expectation: ExpectationCardData | null = null;
@@ -80,7 +83,7 @@ export class MilieuExpectationCard extends MilieuElement {
 
   // ── render ──────────────────────────────────────────────────────────
   override render(): TemplateResult {
-    const t = messages[languageOf(this.locale)];
+    const t = messages[languageOf(this.resolveLocale(this.locale))];
     const data = this.expectation ?? {
       statement: this.statement,
       rationale: this.rationale,

@@ -92,6 +92,13 @@ describe('<milieu-expectation-card>', () => {
     expect(el.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe('Ocultar el motivo');
   });
 
+  it('follows the page language when it has no locale of its own', async () => {
+    document.body.innerHTML = `<div lang="es"><milieu-expectation-card statement="x"></milieu-expectation-card></div>`;
+    const el = document.querySelector<MilieuExpectationCard>('milieu-expectation-card')!;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe('¿Por qué?');
+  });
+
   it('renders markup in data as text', async () => {
     const el = await mount(`<milieu-expectation-card></milieu-expectation-card>`);
     el.expectation = { statement: '<img src=x onerror="alert(1)">', rationale: '<b>bold</b>' };
