@@ -1,0 +1,176 @@
+/**
+ * Scalar building blocks of the milieu document: ids, civil dates and times, instants,
+ * IANA time zones, BCP 47 locales and non-empty text. Every scalar is a string on the wire.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+
+/** The pattern every {@link Id} matches: a letter or digit, then up to 127 of `A-Z a-z 0-9 _ . : -`. */
+export const ID_PATTERN: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+/**
+ * The pattern of an occurrence id, `${routineId}@${originalLocalDate}` (for example
+ * `community@2026-03-09`), as produced by `expandOccurrences` and referenced by attendance records.
+ */
+export const OCCURRENCE_ID_PATTERN: RegExp =
+  /^([A-Za-z0-9][A-Za-z0-9_.:-]{0,127})@(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * An identifier, unique within its collection: `^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$`.
+ * Ids are opaque: never put names or record numbers in them.
+ */
+export const IdSchema = z.string().check(z.regex(ID_PATTERN));
+/** An identifier, unique within its collection (see {@link IdSchema}). */
+export type Id = z.infer<typeof IdSchema>;
+
+/**
+ * A civil date `YYYY-MM-DD` in the program's time zone. Only real calendar dates pass:
+ * `2026-02-30` and `2025-02-29` are rejected, `2024-02-29` is accepted.
+ */
+export const LocalDateSchema = z.iso.date();
+/** A civil date `YYYY-MM-DD` in the program's time zone (see {@link LocalDateSchema}). */
+export type LocalDate = z.infer<typeof LocalDateSchema>;
+
+/**
+ * A wall-clock time `HH:MM`, 24-hour, `00:00`–`23:59` (no seconds; `24:00` is rejected —
+ * write `00:00` and let the end fall on the next day).
+ */
+export const LocalTimeSchema = z.iso.time({ precision: -1 });
+/** A wall-clock time `HH:MM` in the program's time zone (see {@link LocalTimeSchema}). */
+export type LocalTime = z.infer<typeof LocalTimeSchema>;
+
+/**
+ * An instant: an ISO 8601 / RFC 3339 date-time with seconds and an explicit offset or `Z`,
+ * e.g. `2026-03-08T09:00:00-05:00`. A date-time without an offset is ambiguous and rejected.
+ */
+export const InstantSchema = z.iso.datetime({ offset: true });
+/** An ISO 8601 date-time with an offset or `Z` (see {@link InstantSchema}). */
+export type Instant = z.infer<typeof InstantSchema>;
+
+const zoneCache = new Map<string, boolean>();
+
+/**
+ * Whether `zone` is an IANA time zone name that this runtime's `Intl` knows
+ * (`Europe/London`, `America/New_York`, `UTC`). Offsets such as `+01:00` are not zones
+ * (they have no daylight-saving rules) and are rejected. Results are cached.
+ *
+ * @param zone - the candidate time zone name
+ * @returns `true` when `Intl.DateTimeFormat` accepts it
+ */
+export function isValidTimeZone(zone: string): boolean {
+  const cached = zoneCache.get(zone);
+  if (cached !== undefined) return cached;
+  let ok = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone);
+  if (ok) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    } catch {
+      ok = false;
+    }
+  }
+  if (zoneCache.size < 1000) zoneCache.set(zone, ok);
+  return ok;
+}
+
+/**
+ * Suggests a known IANA zone close to a misspelled one (`Europe/Londn` → `Europe/London`),
+ * or `undefined` when nothing is close. Used in issue messages.
+ *
+ * @param zone - the rejected zone name
+ */
+export function suggestTimeZone(zone: string): string | undefined {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  if (typeof supported !== 'function' || zone.length > 64) return undefined;
+  const lower = zone.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of supported('timeZone')) {
+    const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? cap;
+}
+
+/** An IANA time zone name such as `Europe/London`, validated with `Intl` (see {@link isValidTimeZone}). */
+export const TimeZoneSchema = z.string().check(
+  z.refine(isValidTimeZone, {
+    message: 'not an IANA time zone',
+    params: { code: 'invalid_time_zone' },
+  }),
+);
+/** An IANA time zone name (see {@link TimeZoneSchema}). */
+export type TimeZone = z.infer<typeof TimeZoneSchema>;
+
+/**
+ * Whether `locale` is a well-formed BCP 47 language tag (`en-US`, `es`, `es-419`).
+ *
+ * @param locale - the candidate tag
+ */
+export function isValidLocale(locale: string): boolean {
+  if (locale.length === 0 || locale.length > 64) return false;
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag such as `en-US` or `es`, validated with `Intl.getCanonicalLocales`. */
+export const LocaleSchema = z.string().check(
+  z.refine(isValidLocale, {
+    message: 'not a BCP 47 language tag',
+    params: { code: 'invalid_locale' },
+  }),
+);
+/** A BCP 47 language tag (see {@link LocaleSchema}). */
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** Human-readable text that is not empty and not only white space (names, titles, statements). */
+export const TextSchema = z.string().check(
+  z.minLength(1),
+  z.refine((s) => s.length === 0 || s.trim().length > 0, {
+    message: 'must contain text, not only spaces',
+    params: { code: 'too_small' },
+  }),
+);
+
+/** A whole number greater than zero. */
+export const PositiveIntSchema = z.number().check(z.int(), z.positive());
+/** A whole number zero or greater. */
+export const NonNegativeIntSchema = z.number().check(z.int(), z.nonnegative());
+
+/** An occurrence id `${routineId}@${LocalDate}` (see {@link OCCURRENCE_ID_PATTERN}). */
+export const OccurrenceIdSchema = z.string().check(
+  z.regex(OCCURRENCE_ID_PATTERN),
+  z.refine((s) => isLocalDate(s.slice(-10)), {
+    message: 'the date after "@" is not a real calendar date',
+    params: { code: 'invalid_occurrence_id' },
+  }),
+);
+
+/**
+ * Whether a string is a real civil date `YYYY-MM-DD` (the check {@link LocalDateSchema} applies).
+ *
+ * @param value - the candidate
+ */
+export function isLocalDate(value: string): boolean {
+  return LocalDateSchema.safeParse(value).success;
+}
