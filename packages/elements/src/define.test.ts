@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineMilieuElements, MilieuExpectationCard } from './index.js';
+import { defineMilieuElements, MILIEU_ELEMENTS, MilieuExpectationCard } from './index.js';
 
 describe('defineMilieuElements', () => {
   it('registers under a host prefix beside the default tags', async () => {
-    expect(defineMilieuElements({ prefix: 'acme' })).toEqual(['acme-expectation-card']);
+    expect(defineMilieuElements({ prefix: 'acme' })).toEqual(
+      Object.keys(MILIEU_ELEMENTS).map((name) => `acme-${name}`),
+    );
     expect(defineMilieuElements()).toContain('milieu-expectation-card');
     const el = document.createElement('acme-expectation-card');
     expect(el).toBeInstanceOf(MilieuExpectationCard);

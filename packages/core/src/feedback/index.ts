@@ -1,0 +1,14 @@
+/**
+ * Feedback: templates (with built-ins for staff, peer, self and program feedback), safety-language
+ * detection, one cached validator for form values, the entry builder, and the HTTP contract.
+ *
+ * @module
+ */
+export * from './template.js';
+export * from './template-utils.js';
+export * from './templates.js';
+export * from './messages.js';
+export * from './safety.js';
+export * from './validate.js';
+export * from './entry.js';
+export * from './contract.js';
