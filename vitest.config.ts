@@ -6,7 +6,7 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
 const onlyNode =
-  /--project[= ](core|cli)\b/.test(argv) &&
+  /--project[= ](core|cli|server)\b/.test(argv) &&
   !/--project[= ](elements|demo|storybook|react)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
@@ -15,6 +15,11 @@ if (!chromium && !onlyNode) {
 }
 
 const source = { conditions: ['@milieu/source'] };
+/** Node projects resolve workspace packages through Vite's SSR resolver: give it the same condition. */
+const nodeSource = {
+  resolve: source,
+  ssr: { resolve: { conditions: ['@milieu/source'], externalConditions: ['@milieu/source'] } },
+};
 
 /** Chromium through playwright, never a downloaded browser. */
 const browser = {
@@ -40,7 +45,7 @@ export default defineConfig({
     reporters: ['default', './scripts/summary-reporter.mjs'],
     projects: [
       {
-        resolve: source,
+        ...nodeSource,
         test: {
           name: 'core',
           root: 'packages/core',
@@ -50,12 +55,22 @@ export default defineConfig({
         },
       },
       {
-        resolve: source,
+        ...nodeSource,
         test: {
           name: 'cli',
           root: 'packages/cli',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        ...nodeSource,
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 20_000,
         },
       },
       {

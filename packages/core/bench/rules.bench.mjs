@@ -1,0 +1,111 @@
+// Rule engine benchmark (plain node on the build: run `npm run build` first, or `npm run bench`).
+//
+// 1. The inpatient example over 4 weeks: ms per checkDocument, findings.
+// 2. A 40-participant program over 12 weeks (the inpatient example with every participant
+//    cloned once): checkDocument with all rules vs expandOccurrences of the same range.
+//    Goal (issue 4): all rules together cost no more than 3× the expansion.
+// 3. The slowest rules of run 2, timed inside one check.
+import { readFileSync } from 'node:fs';
+import {
+  checkDocument,
+  builtinRules,
+  defineRule,
+  expandOccurrences,
+  findConflicts,
+  parseDocument,
+} from '../dist/index.js';
+
+const example = new URL('../../../examples/inpatient-unit.json', import.meta.url);
+const parsed = parseDocument(JSON.parse(readFileSync(example, 'utf8')));
+if (!parsed.ok) {
+  console.error('inpatient example is invalid', parsed.issues.slice(0, 5));
+  process.exit(1);
+}
+const doc = parsed.value;
+const NOW = '2026-03-28T20:00:00-04:00';
+
+/**
+ * Median and best ms of `fn` over at least `minRuns` runs and `minMs` of wall time, after a
+ * warm-up. The best run is the steadier figure on a busy machine; both are printed.
+ */
+function measure(fn, { minRuns = 15, minMs = 1500 } = {}) {
+  for (let i = 0; i < 3; i++) fn();
+  const times = [];
+  const start = performance.now();
+  while (times.length < minRuns || performance.now() - start < minMs) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], best: times[0], runs: times.length };
+}
+
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+const both = (m) => `${fmt(m.median)} median, ${fmt(m.best)} best`;
+
+// 1. Inpatient example, 4 weeks.
+const range4 = { from: '2026-03-02T00:00:00-05:00', to: '2026-03-30T00:00:00-04:00' };
+let result = checkDocument(doc, { now: NOW, range: range4 });
+const check4 = measure(() => checkDocument(doc, { now: NOW, range: range4 }));
+const expand4 = measure(() => expandOccurrences(doc, range4));
+console.log(
+  `inpatient example (${doc.people.participants.length} participants, ${doc.routines.length} routines), ` +
+    `4 weeks, ${expandOccurrences(doc, range4).length} occurrences:`,
+);
+console.log(`  checkDocument      ${both(check4)} (${check4.runs} runs)`);
+console.log(
+  `  findings           ${result.findings.length} (${result.summary.errors} errors, ${result.summary.warnings} warnings)`,
+);
+console.log(`  expandOccurrences  ${both(expand4)}`);
+console.log(
+  `  check / expansion  ${(check4.median / expand4.median).toFixed(2)}× median, ${(check4.best / expand4.best).toFixed(2)}× best`,
+);
+
+// 2. 40 participants, 12 weeks.
+const big = JSON.parse(JSON.stringify(doc));
+for (const p of doc.people.participants) {
+  big.people.participants.push({ ...JSON.parse(JSON.stringify(p)), id: `${p.id}-b` });
+}
+const range12 = { from: '2026-02-16T00:00:00-05:00', to: '2026-05-11T00:00:00-04:00' };
+result = checkDocument(big, { now: NOW, range: range12 });
+const occurrences = expandOccurrences(big, range12);
+const check12 = measure(() => checkDocument(big, { now: NOW, range: range12 }));
+const expand12 = measure(() => expandOccurrences(big, range12));
+const live = occurrences.filter((o) => o.status !== 'cancelled');
+const conflicts12 = measure(() => findConflicts(live, { locations: big.program.locations }));
+const ratio = check12.best / expand12.best;
+const rulesOnly = (check12.best - expand12.best) / expand12.best;
+console.log(
+  `\n${big.people.participants.length} participants, 12 weeks, ${occurrences.length} occurrences:`,
+);
+console.log(
+  `  checkDocument      ${both(check12)} (${check12.runs} runs), ${result.findings.length} findings`,
+);
+console.log(`  expandOccurrences  ${both(expand12)}`);
+console.log(`  findConflicts      ${both(conflicts12)} (schedule engine, shared by the rules)`);
+console.log(
+  `  check / expansion  ${ratio.toFixed(2)}× best (${(check12.median / expand12.median).toFixed(2)}× median); ` +
+    `rules beyond the expansion ${rulesOnly.toFixed(2)}× — goal ≤ 3×: ${rulesOnly <= 3 ? 'met' : 'NOT met'}`,
+);
+
+// 3. Time per rule (inside one shared context, so the expansion is paid by the first rule that asks).
+const spent = new Map();
+const timed = builtinRules.map((rule) =>
+  defineRule({
+    ...rule,
+    check(ctx) {
+      const t = performance.now();
+      const reports = rule.check(ctx);
+      spent.set(rule.id, (spent.get(rule.id) ?? 0) + performance.now() - t);
+      return reports;
+    },
+  }),
+);
+const runs = 10;
+for (let i = 0; i < runs; i++) checkDocument(big, { now: NOW, range: range12, rules: timed });
+const slowest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6);
+console.log(
+  `\nslowest rules (mean of ${runs} checks; the first to read occurrences or conflicts pays for them):`,
+);
+for (const [id, ms] of slowest) console.log(`  ${id.padEnd(28)} ${fmt(ms / runs)}`);

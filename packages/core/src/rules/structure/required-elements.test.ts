@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDoc, runRule } from '../fixtures/builders.js';
+
+describe('required-elements', () => {
+  it('passes an inpatient week with every element', () => {
+    expect(runRule('required-elements', cleanDoc())).toEqual([]);
+  });
+
+  it('reports a missing element for every week of the range, and accepts alternatives', () => {
+    const doc = cleanDoc();
+    doc.routines = doc.routines.filter(
+      (r) => r.kind !== 'psychoeducation' && r.kind !== 'recreation-therapy',
+    );
+    const findings = runRule('required-elements', doc);
+    expect(findings.map((f) => f.data)).toEqual([
+      { kinds: 'psychoeducation', setting: 'inpatient', weeks: '2026-03-02, 2026-03-09' },
+    ]);
+    doc.routines = doc.routines.filter((r) => r.kind !== 'exercise' && r.kind !== 'art-therapy');
+    expect(runRule('required-elements', doc).map((f) => f.data['kinds'])).toContain(
+      'recreation-therapy / exercise / outing / art-therapy',
+    );
+  });
+
+  it('uses the setting and per-setting overrides; partial weeks are not judged', () => {
+    const doc = cleanDoc();
+    doc.program.setting = 'iop';
+    doc.routines = doc.routines.filter(
+      (r) => r.kind !== 'community-meeting' && r.kind !== 'free-time',
+    );
+    expect(runRule('required-elements', doc)).toEqual([]);
+    expect(
+      runRule('required-elements', doc, { options: { required: { iop: ['community-meeting'] } } }),
+    ).toHaveLength(1);
+    const short = { from: '2026-03-02T00:00:00-05:00', to: '2026-03-06T00:00:00-05:00' };
+    expect(
+      runRule('required-elements', doc, {
+        range: short,
+        options: { required: { iop: ['community-meeting'] } },
+      }),
+    ).toEqual([]);
+  });
+});
