@@ -1,0 +1,30 @@
+/**
+ * Time: civil-date arithmetic on day numbers and IANA zone conversion from the platform's `Intl`,
+ * with RFC 5545 / Temporal `'compatible'` handling of DST gaps and overlaps.
+ *
+ * @module
+ */
+export {
+  addDays,
+  civilToDayNumber,
+  dayNumberToCivil,
+  dayNumberToLocalDate,
+  daysBetween,
+  isoWeekdayOfDayNumber,
+  localDateToDayNumber,
+  localTimeToMinutes,
+  minutesToLocalTime,
+  MS_PER_UTC_DAY,
+  weekdayOf,
+} from './civil.js';
+export {
+  formatInstant,
+  instantToZoned,
+  parseInstant,
+  zonedToInstant,
+  zoneOffsetMinutes,
+  zoneTransitions,
+  type ZonedDateTime,
+  type ZonedInstant,
+  type ZoneTransition,
+} from './instant.js';
