@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   // Import boundaries (../shared/architecture.md): core knows no screen and no sibling package.
   {
-    files: ['packages/core/**/*.ts'],
+    files: ['packages/core/src/**/*.ts'],
     rules: restrict(
       ['lit', 'lit/*', '@lit/*', 'node:*', 'fs', 'path', ...ourPackages, '@milieu/core/*'],
       '@milieu/core is pure and DOM-free: it imports zod/mini only (see shared/architecture.md).',
