@@ -85,7 +85,22 @@ export default defineConfig({
       },
       {
         resolve: source,
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/class-map.js'] },
+        optimizeDeps: {
+          include: [
+            'lit',
+            'lit/decorators.js',
+            'lit/directive.js',
+            'lit/directives/class-map.js',
+            'lit/directives/guard.js',
+            'lit/directives/live.js',
+            'lit/directives/ref.js',
+            '@lit/task',
+            'zod/mini',
+            'axe-core',
+            'msw',
+            'msw/browser',
+          ],
+        },
         test: {
           name: 'elements',
           root: 'packages/elements',

@@ -15,7 +15,8 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(dist)) throw new Error('apps/demo is not built: run `npx turbo run build` first.');
+  if (!existsSync(dist))
+    throw new Error('apps/demo is not built: run `npx turbo run build` first.');
   const executablePath = findChromium() as string | undefined;
   if (!executablePath) throw new Error(INSTALL_HINT as string);
   server = createDemoServer() as Server;
@@ -52,7 +53,9 @@ describe('apps/demo under a strict CSP', () => {
   it('serves the page with the strict policy', async () => {
     const res = await fetch(base);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
+    expect(res.headers.get('content-security-policy')).toContain(
+      "require-trusted-types-for 'script'",
+    );
     expect(await res.text()).toContain('<milieu-expectation-card');
   });
 

@@ -7,3 +7,7 @@
 export * from './model/index.js';
 export * from './time/index.js';
 export * from './schedule/index.js';
+export * from './layout/index.js';
+export * from './feedback/index.js';
+export * from './rules/index.js';
+export * from './contract/index.js';

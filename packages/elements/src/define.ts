@@ -1,9 +1,13 @@
 import { defineElement } from './internal/milieu-element.js';
 import { MilieuExpectationCard } from './components/expectation-card/expectation-card.component.js';
+import { MilieuScheduleBoard } from './components/schedule-board/schedule-board.component.js';
+import { MilieuFeedbackForm } from './components/feedback-form/feedback-form.component.js';
 
 /** Every Milieu element class by its unprefixed name (`<prefix>-<name>` is the tag). */
 export const MILIEU_ELEMENTS = {
   'expectation-card': MilieuExpectationCard,
+  'schedule-board': MilieuScheduleBoard,
+  'feedback-form': MilieuFeedbackForm,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Unprefixed name of a Milieu element, e.g. `'expectation-card'`. */
@@ -46,7 +50,7 @@ export function defineMilieuElements(options: DefineOptions = {}): string[] {
     const base = MILIEU_ELEMENTS[name];
     const tag = `${prefix}-${name}`;
     // A constructor can be registered once only: other prefixes get a subclass.
-    const ctor = prefix === 'milieu' ? base : class extends base {};
+    const ctor = prefix === 'milieu' ? base : class extends (base as CustomElementConstructor) {};
     if (defineElement(tag, ctor)) defined.push(tag);
   }
   return defined;

@@ -33,3 +33,5 @@ export {
   type TokenName,
 } from './styles/tokens.js';
 export { contrastRatio } from './styles/contrast.js';
+export * from './components/feedback-form/feedback-form.exports.js';
+export * from './components/schedule-board/schedule-board.exports.js';

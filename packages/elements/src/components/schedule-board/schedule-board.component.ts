@@ -1,0 +1,411 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localDateToDayNumber, parseInstant, type MilieuDocument } from '@milieu/core';
+import { MilieuElement } from '../../internal/milieu-element.js';
+import { languageOf } from '../../internal/locale.js';
+import { DocumentController } from '../../controllers/document-controller.js';
+import { MilieuLoadErrorEvent } from '../../events/load-error.js';
+import { MilieuOccurrenceSelectEvent } from '../../events/occurrence-select.js';
+import { MilieuRangeChangeEvent } from '../../events/range-change.js';
+import { BoardComputer, type Model } from './schedule-board.compute.js';
+import { moveFocus } from './schedule-board.keyboard.js';
+import { agendaView, kioskView, printView } from './schedule-board.lists.js';
+import { messages } from './schedule-board.messages.js';
+import { boardRange, stepDate } from './schedule-board.model.js';
+import * as P from './schedule-board.parts.js';
+import { styles } from './schedule-board.styles.js';
+import { timelineView } from './schedule-board.timeline.js';
+import { isScheduleView, type ScheduleLoader, type ScheduleView } from './schedule-board.types.js';
+
+/** Below this container width the agenda is the default view. */
+const NARROW_PX = 720;
+
+const DOCS = '@milieu/elements docs/schedule-board.md';
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`<milieu-schedule-board>: ${message} See ${DOCS}`);
+}
+
+const hour = (v: number | null | undefined, lo: number, hi: number): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : undefined;
+
+/**
+ * The unit's routine as a board that can be embedded in any portal and shown on a unit TV:
+ * day and week timelines, an accessible agenda (the default on narrow containers), a kiosk
+ * "now" panel and a printable weekly sheet. Times are always shown in the program's time zone.
+ * Shows display-safe names only (preferred name and last initial) and nothing from records.
+ *
+ * @tagname milieu-schedule-board
+ * @summary The unit's routine: day, week, agenda, kiosk and print views of a milieu document.
+ *
+ * @fires milieu-occurrence-select - The user selected an occurrence. `detail: { id, routineId, start, end, kind, title, status }`.
+ * @fires milieu-range-change - The user changed the dates or the view. `detail: { from, to, view, date }`.
+ * @fires milieu-load-error - The document could not be loaded or is invalid. `detail: { message, status?, issues? }`.
+ *
+ * @slot actions - Extra controls shown in the header, e.g. a portal's "Subscribe" or "Print" button.
+ *
+ * @csspart base - The board's outer box.
+ * @csspart header - Title, range, controls and time-zone note.
+ * @csspart toolbar - The navigation and view buttons.
+ * @csspart nav-button - Previous, today and next buttons.
+ * @csspart view-button - The view switcher's buttons.
+ * @csspart zone-note - The note shown when the program's time zone differs from the device's.
+ * @csspart grid - The day/week timeline.
+ * @csspart day - One day's column body in the timeline.
+ * @csspart agenda - The agenda list.
+ * @csspart print - The printable weekly sheet.
+ * @csspart now-panel - The kiosk panel of the `now` view.
+ * @csspart clock - The kiosk clock.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The load-error and invalid-document panels.
+ * @csspart retry-button - The Retry button.
+ * @csspart message - Status messages (nothing scheduled, unknown participant, stale data).
+ *
+ * @cssprop --milieu-schedule-board-background - Board background. Default: `--milieu-color-surface`.
+ * @cssprop --milieu-schedule-board-color - Text colour. Default: `--milieu-color-text`.
+ * @cssprop --milieu-schedule-board-hour-height - Height of one hour in the timeline. Default: `3.5rem`.
+ * @cssprop --milieu-schedule-board-min-column-width - Narrowest day column before scrolling. Default: `7.5rem`.
+ * @cssprop --milieu-schedule-board-clock-size - Font size of the kiosk clock. Default: `clamp(3rem, 12cqi, 9rem)`.
+ * @cssprop --milieu-color-kind-<kind> - Background of a kind (e.g. `--milieu-color-kind-group-therapy`).
+ * @cssprop --milieu-color-kind-<kind>-text - Text, border and icon colour of a kind.
+ * @cssprop --milieu-color-now - The now-line. Default: `#b3261e`.
+ * @cssprop --milieu-color-changed - Moved/changed marks; with `--milieu-color-changed-surface`.
+ * @cssprop --milieu-color-cancelled - Cancelled marks; with `--milieu-color-cancelled-surface`.
+ * @cssprop --milieu-font-family - Font family.
+ * @cssprop --milieu-radius - Corner radius.
+ * @cssprop --milieu-space - Base spacing.
+ *
+ * @cssstate loading - The first load of `src`/`loader` is in flight.
+ * @cssstate ready - A valid document is shown.
+ * @cssstate empty - No source given, or nothing scheduled in the range.
+ * @cssstate error - Loading failed.
+ * @cssstate invalid - The document has validation issues.
+ * @cssstate narrow - The container is narrow (the agenda is the default view).
+ *
+ * @example
+ * ```html
+ * <script type="module">import '@milieu/elements/schedule-board.js';</script>
+ * <milieu-schedule-board src="/api/milieu/document" participant="p-ana" locale="es"></milieu-schedule-board>
+ * ```
+ */
+export class MilieuScheduleBoard extends MilieuElement {
+  static override styles = styles;
+
+  // ── controllers ────────────────────────────────────────────────────
+  private readonly docs = new DocumentController(
+    this,
+    () => ({
+      document: this.document,
+      loader: this.loader,
+      src: this.src ?? '',
+      refreshInterval: this.refreshInterval,
+    }),
+    (detail) => this.emit(new MilieuLoadErrorEvent(detail)),
+  );
+
+  // ── state ──────────────────────────────────────────────────────────
+  @state() private clockMs = Date.now();
+  @state() private narrow = typeof innerWidth === 'number' && innerWidth < NARROW_PX;
+  private model: Model | null = null;
+  private failure = '';
+  private activeKey: string | null = null;
+  private focusPending: 'key' | 'first' | 'last' | null = null;
+  private clockTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizer: ResizeObserver | undefined;
+  private readonly internals: ElementInternals | undefined = this.attachInternalsSafe();
+  private readonly computer = new BoardComputer();
+
+  // ── properties ─────────────────────────────────────────────────────
+  /** A milieu document (property only). Validated with core's `parseDocument`; wins over `loader` and `src`. */
+  @property({ attribute: false }) document: unknown = undefined;
+
+  /** URL to GET the document JSON from. Shows a skeleton while loading and Retry on failure. */
+  @property() src = '';
+
+  /** Async function returning the document, for portals with their own auth (property only). Receives an `AbortSignal`. */
+  @property({ attribute: false }) loader: ScheduleLoader | undefined = undefined;
+
+  /** Seconds between reloads of `src`/`loader` for kiosks (0 = never; at least 5). */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /** `day`, `week`, `agenda`, `now` or `print`. Unset: `week`, or `agenda` on narrow containers. */
+  @property() view: ScheduleView | undefined = undefined;
+
+  /** The date shown, `YYYY-MM-DD` in the program's zone. Default: today there. */
+  @property() date = '';
+
+  /** A participant id: shows that person's schedule only. */
+  @property() participant = '';
+
+  /** BCP 47 locale for text, dates and times (English and Spanish messages ship). Default: the page's `lang`, then the program's locale. */
+  @property() locale = '';
+
+  /** First hour shown in day/week (0–23). Default: fits the occurrences, at least 08:00. */
+  @property({ type: Number, attribute: 'hour-start' }) hourStart: number | undefined = undefined;
+
+  /** Hour the day/week timeline ends (1–24). Default: fits the occurrences, at least 20:00. */
+  @property({ type: Number, attribute: 'hour-end' }) hourEnd: number | undefined = undefined;
+
+  /** Overrides the current instant (ISO 8601 with offset) for tests and demos; the clock stops. */
+  @property() now = '';
+
+  /** Hides the toolbar (navigation and view switcher), e.g. on a kiosk. */
+  @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
+
+  // ── lifecycle ──────────────────────────────────────────────────────
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizer ??= new ResizeObserver((entries) => {
+      const width = entries[entries.length - 1]?.contentRect.width ?? 0;
+      const narrow = width < NARROW_PX;
+      // Next frame: re-rendering inside the observer's callback would resize the host again
+      // in the same frame ("ResizeObserver loop completed with undelivered notifications").
+      if (width > 0 && narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
+    });
+    this.resizer.observe(this);
+    this.clockMs = Date.now();
+    this.tick();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+    clearTimeout(this.clockTimer);
+    this.clockTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('now') && this.isConnected) this.tick();
+    const s = this.docs.state;
+    this.model = null;
+    this.failure = '';
+    if (s.status !== 'ready') return;
+    try {
+      this.model = this.compute(s.document);
+    } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  protected override updated(): void {
+    const root = this.renderRoot;
+    const m = this.model;
+    if (m && this.focusPending && this.focusPending !== 'key') {
+      const cols = m.grid.filter((c) => c.length);
+      const col = this.focusPending === 'first' ? cols[0] : cols[cols.length - 1];
+      this.activeKey = col?.[0]?.key ?? this.activeKey;
+      this.focusPending = 'key';
+    }
+    const current = root.querySelector<HTMLElement>('button.occ[tabindex="0"]');
+    const want = this.activeKey
+      ? root.querySelector<HTMLElement>(`button.occ[data-k="${this.activeKey}"]`)
+      : null;
+    if (current !== want) {
+      current?.setAttribute('tabindex', '-1');
+      want?.setAttribute('tabindex', '0');
+    }
+    if (this.focusPending === 'key') want?.focus();
+    this.focusPending = null;
+    const status = this.docs.state.status;
+    const empty = status === 'empty' || (m !== null && m.items.length === 0);
+    const states = [status, empty ? 'empty' : '', this.narrow ? 'narrow' : ''];
+    const set = this.internals?.states;
+    if (set) {
+      for (const name of ['loading', 'ready', 'empty', 'error', 'invalid', 'narrow']) {
+        if (states.includes(name)) set.add(name);
+        else set.delete(name);
+      }
+    }
+  }
+
+  // ── private helpers and handlers ───────────────────────────────────
+  private attachInternalsSafe(): ElementInternals | undefined {
+    try {
+      return this.attachInternals();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private tick(): void {
+    clearTimeout(this.clockTimer);
+    this.clockTimer = undefined;
+    if (this.now) return;
+    this.clockTimer = setTimeout(
+      () => {
+        this.clockMs = Date.now();
+        this.tick();
+      },
+      60_000 - (Date.now() % 60_000) + 20,
+    );
+  }
+
+  private nowMs(): number {
+    if (!this.now) return this.clockMs;
+    const ms = parseInstant(this.now);
+    if (Number.isNaN(ms)) warnOnce(`now="${this.now}" is not an ISO 8601 instant with an offset.`);
+    return Number.isNaN(ms) ? this.clockMs : ms;
+  }
+
+  private effectiveView(): ScheduleView {
+    if (this.view && !isScheduleView(this.view)) {
+      warnOnce(`view="${String(this.view)}" is not one of day, week, agenda, now, print.`);
+    }
+    return isScheduleView(this.view) ? this.view : this.narrow ? 'agenda' : 'week';
+  }
+
+  private compute(doc: MilieuDocument): Model {
+    const validDate = !Number.isNaN(localDateToDayNumber(this.date));
+    if (this.date && !validDate) warnOnce(`date="${this.date}" is not a date YYYY-MM-DD.`);
+    const hourStart = hour(this.hourStart, 0, 23);
+    const hourEnd = hour(this.hourEnd, 1, 24);
+    if (
+      (this.hourStart != null && hourStart === undefined) ||
+      (this.hourEnd != null && hourEnd === undefined)
+    ) {
+      warnOnce('hour-start must be a whole hour 0–23 and hour-end 1–24.');
+    }
+    const model = this.computer.compute(doc, {
+      view: this.effectiveView(),
+      date: validDate ? this.date : '',
+      participant: this.participant ?? '',
+      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || '',
+      hourStart,
+      hourEnd,
+      nowMs: this.nowMs(),
+      activeKey: this.activeKey,
+    });
+    this.activeKey = model.activeKey;
+    return model;
+  }
+
+  private go(date: string, view: ScheduleView): void {
+    const m = this.model;
+    if (!m) return;
+    this.date = date;
+    this.view = view;
+    const r = boardRange(view, date, m.today, m.firstDay, m.doc.program.timeZone);
+    this.emit(new MilieuRangeChangeEvent({ from: r.from, to: r.to, view, date }));
+  }
+
+  private readonly onPrev = (): void => this.page(-1);
+  private readonly onNext = (): void => this.page(1);
+  private readonly onToday = (): void => {
+    if (this.model) this.go(this.model.today, this.model.view);
+  };
+  private readonly onView = (e: Event): void => {
+    const v = (e.currentTarget as HTMLElement).dataset['view'];
+    if (this.model && isScheduleView(v) && v !== this.model.view) this.go(this.model.date, v);
+  };
+  private readonly onRetry = (): void => this.docs.reload();
+
+  private page(direction: 1 | -1): void {
+    const m = this.model;
+    if (m && m.range.step) this.go(stepDate(m.date, m.range.step, direction), m.view);
+  }
+
+  private onClick(e: MouseEvent): void {
+    const key = (e.target as Element).closest<HTMLElement>('button.occ[data-k]')?.dataset['k'];
+    const m = this.model;
+    if (!key || !m) return;
+    const [c, i] = key.split('.').map(Number) as [number, number];
+    const seg = m.focusDays[c]?.segments[i];
+    const item = seg && m.items[seg.item];
+    if (!item) return;
+    this.activeKey = key;
+    this.requestUpdate();
+    const o = item.occ;
+    this.emit(
+      new MilieuOccurrenceSelectEvent({
+        id: o.id,
+        routineId: o.routineId,
+        start: o.start,
+        end: o.end,
+        kind: o.kind,
+        title: o.title,
+        status: o.status,
+      }),
+    );
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const button = (e.target as Element).closest<HTMLElement>('button.occ[data-k]');
+    const m = this.model;
+    if (!button || !m) return;
+    const move = moveFocus(
+      m.grid,
+      button.dataset['k'] ?? '',
+      e.key,
+      m.view === 'week' ? 'grid' : 'list',
+      e.ctrlKey || e.metaKey,
+    );
+    if (!move) return;
+    e.preventDefault();
+    if ('key' in move) {
+      this.activeKey = move.key;
+      this.focusPending = 'key';
+      this.requestUpdate();
+    } else {
+      this.focusPending = move.page > 0 ? 'first' : 'last';
+      this.page(move.page);
+    }
+  }
+
+  // ── render ─────────────────────────────────────────────────────────
+  override render(): TemplateResult {
+    const s = this.docs.state;
+    const m = this.model;
+    const t =
+      m?.t ?? messages[languageOf(this.locale || this.closest('[lang]')?.getAttribute('lang'))];
+    const header = P.headerPart(
+      {
+        title: m?.doc.program.name ?? t.board,
+        subtitle: m?.subtitle ?? '',
+        range:
+          m && m.view !== 'now' ? m.fmt.range(m.range.columns[0]!, m.range.columns.at(-1)!) : '',
+        view: m?.view ?? null,
+        zoneNote: m?.zoneNote ?? '',
+        controls: !this.noControls,
+      },
+      t,
+      { prev: this.onPrev, next: this.onNext, today: this.onToday, view: this.onView },
+    );
+    let body: TemplateResult;
+    if (s.status === 'loading') body = P.loadingPart(t);
+    else if (s.status === 'empty') body = P.notePart(t.empty);
+    else if (s.status === 'error') body = P.errorPart(s.error, t, this.onRetry);
+    else if (s.status === 'invalid') body = P.invalidPart(s.issues, t);
+    else if (!m) body = P.errorPart({ message: this.failure }, t, null);
+    else body = this.renderView(m, s.status === 'ready' && s.stale !== null);
+    return html`<section
+      class="base"
+      part="base"
+      aria-label=${m?.doc.program.name ?? t.board}
+      aria-busy=${s.status === 'loading' ? 'true' : 'false'}
+      @click=${this.onClick}
+      @keydown=${this.onKeyDown}
+    >
+      ${header}${body}
+    </section>`;
+  }
+
+  private renderView(m: Model, stale: boolean): TemplateResult {
+    const t = m.t;
+    const note = stale ? P.notePart(t.stale, this.onRetry, t.retry) : nothing;
+    if (m.unknownParticipant) return html`${note}${P.notePart(t.unknownParticipant)}`;
+    const nothingNote = m.items.length === 0 && m.view !== 'now' ? P.notePart(t.nothing) : nothing;
+    let view: TemplateResult;
+    if (m.timeline) view = timelineView(m, m.timeline, m.now);
+    else if (m.view === 'agenda') view = agendaView(m, m.full, m.agendaGaps);
+    else if (m.view === 'print') {
+      view = printView(
+        m,
+        m.full,
+        `${m.fmt.range(m.range.columns[0]!, m.range.columns.at(-1)!)} · ${m.zoneName}`,
+      );
+    } else view = kioskView(m, m.kiosk!);
+    return html`${note}${nothingNote}${view}`;
+  }
+}

@@ -1,0 +1,178 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DayLayout, MinuteRange } from '@milieu/core';
+import type { BoardItem, KioskModel } from './schedule-board.model.js';
+import { occBody, occClass, titleLine, type ViewContext } from './schedule-board.timeline.js';
+
+/** The `agenda` view: each day as a heading and a list of occurrence buttons and gaps. */
+export function agendaView(
+  ctx: ViewContext,
+  days: readonly DayLayout[],
+  gaps: readonly MinuteRange[][],
+): TemplateResult {
+  const { t, fmt, items, columns, today, nowMs } = ctx;
+  return html`<div class="agenda" part="agenda">
+    ${columns.map((col, c) => {
+      const segments = days[c]?.segments ?? [];
+      type Row = { at: number; seg?: (typeof segments)[number]; i: number; gap?: MinuteRange };
+      const rows: Row[] = [
+        ...segments.map((seg, i) => ({ at: seg.startMin, seg, i })),
+        ...(gaps[c] ?? []).map((gap) => ({ at: gap.startMin, gap, i: -1 })),
+      ].sort((a, b) => a.at - b.at || a.i - b.i);
+      return html`<section class=${col.date === today ? 'today' : ''} aria-labelledby="a${c}">
+        <h3 id="a${c}" aria-current=${col.date === today ? 'date' : nothing}>
+          ${fmt.dayLong(col.startMs)}${col.date === today ? ` · ${t.today}` : ''}
+        </h3>
+        ${
+          segments.length
+            ? html`<ul role="list">
+                ${rows.map((r) => {
+                  if (r.gap) {
+                    return html`<li class="gap-row">
+                      ${fmt.minute(r.gap.startMin)} – ${fmt.minute(r.gap.endMin)} · ${t.free}
+                    </li>`;
+                  }
+                  const s = r.seg!;
+                  const item = items[s.item]!;
+                  const o = item.occ;
+                  const live = o.status !== 'cancelled' && o.startMs <= nowMs && nowMs < o.endMs;
+                  return html`<li>
+                    <button
+                      type="button"
+                      tabindex="-1"
+                      class=${occClass(item, ' row')}
+                      data-k="${c}.${r.i}"
+                      aria-label=${live ? `${item.label}, ${t.inProgress}` : item.label}
+                    >
+                      ${occBody(item, t, live)}
+                    </button>
+                  </li>`;
+                })}
+              </ul>`
+            : html`<p class="none">${t.nothingDay}</p>`
+        }
+      </section>`;
+    })}
+  </div>`;
+}
+
+/**
+ * The `print` view: a weekly timetable for one landscape page. One row per start time in the
+ * week, one column per day, so daily routines line up and each time is printed once.
+ */
+export function printView(
+  ctx: ViewContext,
+  days: readonly DayLayout[],
+  caption: string,
+): TemplateResult {
+  const { t, fmt, items, columns } = ctx;
+  const starts = [...new Set(days.flatMap((d) => d.segments.map((s) => s.startMin)))].sort(
+    (a, b) => a - b,
+  );
+  return html`<table class="print" part="print">
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <td></td>
+        ${columns.map((col) => html`<th scope="col">${fmt.dayShort(col)}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${starts.map(
+        (m) =>
+          html`<tr>
+            <th scope="row">${fmt.minute(m)}</th>
+            ${columns.map((_, c) => {
+              const here = (days[c]?.segments ?? []).filter((s) => s.startMin === m);
+              return html`<td>
+                ${
+                  here.length
+                    ? html`<ul role="list">
+                        ${here.map((s) => printItem(items[s.item]!, t))}
+                      </ul>`
+                    : nothing
+                }
+              </td>`;
+            })}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function printItem(item: BoardItem, t: ViewContext['t']): TemplateResult {
+  return html`<li class=${occClass(item)}>
+    ${titleLine(item)} ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
+    ${item.occ.attendance === 'elective' ? html`<span class="tag">${t.elective}</span>` : nothing}
+    ${item.meta ? html`<span class="meta">${item.meta}</span>` : nothing}
+    ${item.note ? html`<span class="note">${item.note}</span>` : nothing}
+  </li>`;
+}
+
+function card(
+  ctx: ViewContext,
+  item: BoardItem,
+  extra: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
+  return html`<li class=${occClass(item, ' card')}>${occBody(item, ctx.t)}${extra}</li>`;
+}
+
+function list(
+  ctx: ViewContext,
+  id: string,
+  title: string,
+  items: readonly BoardItem[],
+): TemplateResult | typeof nothing {
+  return items.length
+    ? html`<section aria-labelledby=${id}>
+        <h3 id=${id}>${title}</h3>
+        <ul role="list">
+          ${items.map((i) => card(ctx, i))}
+        </ul>
+      </section>`
+    : nothing;
+}
+
+/** The `now` view for a hallway screen: clock, in progress with progress bars, next, later, changes. */
+export function kioskView(ctx: ViewContext, k: KioskModel): TemplateResult {
+  const { t, fmt, nowMs } = ctx;
+  return html`<div class="kiosk" part="now-panel">
+    <p class="clock">
+      <span class="clock-time" part="clock">${fmt.clock(nowMs)}</span>
+      <span class="clock-date">${fmt.dayLong(nowMs)}</span>
+    </p>
+    <section class="k-now" aria-labelledby="k-now">
+      <h3 id="k-now">${t.now}</h3>
+      ${
+        k.now.length
+          ? html`<ul role="list">
+              ${k.now.map(({ item, progress, left }) =>
+                card(
+                  ctx,
+                  item,
+                  html`<progress
+                      max="100"
+                      value=${Math.round(progress * 100)}
+                      aria-label=${t.progress(item.occ.title)}
+                    ></progress
+                    ><span class="left">${t.left(fmt.duration(left))}</span>`,
+                ),
+              )}
+            </ul>`
+          : html`<p class="none">${t.nothingNow}</p>`
+      }
+    </section>
+    <section aria-labelledby="k-next">
+      <h3 id="k-next">${t.next2}${k.nextIn !== undefined ? ` · ${fmt.relative(k.nextIn)}` : ''}</h3>
+      ${
+        k.next.length
+          ? html`<ul role="list">
+              ${k.next.map((i) => card(ctx, i))}
+            </ul>`
+          : html`<p class="none">${t.nothingNext}</p>`
+      }
+    </section>
+    ${list(ctx, 'k-later', t.later, k.later)} ${list(ctx, 'k-changes', t.changes, k.changes)}
+  </div>`;
+}
