@@ -29,3 +29,11 @@ describe('design tokens', () => {
     expect(themeCss('dark')).toContain('--milieu-color-surface: #15181d;');
   });
 });
+
+describe('KIND_TOKENS', () => {
+  it('lists exactly the activity kinds of @milieu/core', async () => {
+    const { ACTIVITY_KINDS } = await import('@milieu/core');
+    const { KIND_TOKENS } = await import('./tokens.js');
+    expect([...KIND_TOKENS]).toEqual([...ACTIVITY_KINDS]);
+  });
+});

@@ -183,8 +183,13 @@ export const THEMES = {
 
 /** Name of a shipped theme. */
 export type ThemeName = keyof typeof THEMES;
+/** An activity kind with a colour pair. */
+export type KindToken = (typeof KIND_TOKENS)[number];
 /** Name of a token (without the `--milieu-` prefix). */
-export type TokenName = keyof (typeof THEMES)['default'];
+export type TokenName =
+  | Exclude<keyof (typeof THEMES)['default'], `color-kind-${string}`>
+  | `color-kind-${KindToken}`
+  | `color-kind-${KindToken}-text`;
 
 /**
  * The text/background pairs that must meet WCAG AA in every theme:
@@ -220,7 +225,8 @@ export const CONTRAST_PAIRS: ReadonlyArray<readonly [TokenName, TokenName, numbe
  * The values are our own constants, never user data.
  */
 export function token(name: TokenName): CSSResult {
-  return unsafeCSS(`var(--milieu-${name}, ${THEMES.default[name]})`);
+  const value = (THEMES.default as Readonly<Record<string, string>>)[name];
+  return unsafeCSS(`var(--milieu-${name}, ${value})`);
 }
 
 /** A theme as CSS declarations for `selector` (used to generate the theme files). */

@@ -1,3 +1,4 @@
+import { token } from '../../styles/tokens.js';
 import { css } from 'lit';
 
 export const styles = css`
@@ -9,22 +10,19 @@ export const styles = css`
       display: none;
     }
     .base {
-      --_bg: var(--milieu-feedback-form-background, var(--milieu-color-surface, #ffffff));
-      --_fg: var(--milieu-feedback-form-color, var(--milieu-color-text, #1b1f24));
-      --_accent: var(--milieu-feedback-form-accent, var(--milieu-color-accent, #1d5fa8));
-      --_error: var(--milieu-feedback-form-error, var(--milieu-color-danger, #b3261e));
-      --_note: var(
-        --milieu-feedback-form-note-background,
-        var(--milieu-color-info-surface, #eef4fb)
-      );
-      --_gap: var(--milieu-feedback-form-gap, var(--milieu-space, 0.75rem));
-      --_border: var(--milieu-color-border, #8a94a3);
-      --_radius: var(--milieu-radius, 0.5rem);
-      --_focus: var(--milieu-color-focus, #b35c00);
+      --_bg: var(--milieu-feedback-form-background, ${token('color-surface')});
+      --_fg: var(--milieu-feedback-form-color, ${token('color-text')});
+      --_accent: var(--milieu-feedback-form-accent, ${token('color-accent')});
+      --_error: var(--milieu-feedback-form-error, ${token('color-error')});
+      --_note: var(--milieu-feedback-form-note-background, ${token('color-surface-alt')});
+      --_gap: var(--milieu-feedback-form-gap, ${token('space')});
+      --_border: ${token('color-border')};
+      --_radius: ${token('radius')};
+      --_focus: ${token('color-focus')};
       background: var(--_bg);
       color: var(--_fg);
-      font-family: var(--milieu-font-family, system-ui, sans-serif);
-      font-size: var(--milieu-font-size, 1rem);
+      font-family: ${token('font-family')};
+      font-size: ${token('font-size')};
       line-height: 1.45;
       display: grid;
       gap: var(--_gap);

@@ -1,35 +1,6 @@
+import { KIND_TOKENS, token } from '../../styles/tokens.js';
 import { css, unsafeCSS, type CSSResultGroup } from 'lit';
-import type { ActivityKind } from '@milieu/core';
 import { viewStyles } from './schedule-board.view-styles.js';
-
-/**
- * Default colour pair per kind: background `--milieu-color-kind-<kind>` and text
- * `--milieu-color-kind-<kind>-text` (the default theme of `styles/tokens.ts`, AA-tested there;
- * a test checks these fallbacks stay equal to it).
- */
-export const KIND_DEFAULTS: Record<ActivityKind, readonly [bg: string, text: string]> = {
-  'wake-up': ['#fdf0c8', '#4a3b05'],
-  medication: ['#e3ecf9', '#143a66'],
-  breakfast: ['#fde3c8', '#5a2e05'],
-  lunch: ['#fde3c8', '#5a2e05'],
-  dinner: ['#fde3c8', '#5a2e05'],
-  snack: ['#fbead9', '#5a2e05'],
-  'community-meeting': ['#dcebfb', '#0b3763'],
-  'group-therapy': ['#d9e9f7', '#0d3a5c'],
-  'individual-therapy': ['#e2e4fa', '#26286b'],
-  'social-skills': ['#dff3ef', '#0b4a3f'],
-  psychoeducation: ['#e8e1f7', '#3a2268'],
-  'occupational-therapy': ['#e0f1de', '#1f4a1a'],
-  'recreation-therapy': ['#dcf2d6', '#1f4a1a'],
-  'art-therapy': ['#f9e0ef', '#651847'],
-  exercise: ['#d8f0e0', '#114a26'],
-  'free-time': ['#eef5d6', '#3b4708'],
-  'visiting-hours': ['#fbe2dc', '#66200f'],
-  outing: ['#d8f1f5', '#0b4550'],
-  'quiet-time': ['#ebe6f3', '#3b2d59'],
-  'lights-out': ['#e3e5ea', '#262b36'],
-  other: ['#eceff2', '#2b3138'],
-};
 
 /** Time-grid slots are 5 minutes; lane classes go up to this many lanes. */
 export const SLOT_MINUTES = 5;
@@ -38,9 +9,8 @@ export const MAX_LANES = 64;
 // Generated from our own constants, never from user data: one rule per kind colour pair, and
 // the geometry classes of the timeline (`s<slot>`/`e<slot>` start and end, `l<i>`/`n<n>` lane
 // and lane count), so no occurrence needs an inline style (strict CSP).
-const generated: string[] = Object.entries(KIND_DEFAULTS).map(
-  ([k, [bg, fg]]) =>
-    `.k-${k}{--_kb:var(--milieu-color-kind-${k},${bg});--_kt:var(--milieu-color-kind-${k}-text,${fg})}`,
+const generated: string[] = KIND_TOKENS.map(
+  (k) => `.k-${k}{--_kb:${token(`color-kind-${k}`)};--_kt:${token(`color-kind-${k}-text`)}}`,
 );
 for (let i = 0; i <= 1440 / SLOT_MINUTES; i++) {
   generated.push(`.s${i}{--_s:${i * SLOT_MINUTES}}.e${i}{--_e:${i * SLOT_MINUTES}}`);
@@ -55,31 +25,31 @@ const base = css`
     display: none;
   }
   .base {
-    --_bg: var(--milieu-schedule-board-background, var(--milieu-color-surface, #ffffff));
-    --_alt: var(--milieu-color-surface-alt, #f3f5f8);
-    --_fg: var(--milieu-schedule-board-color, var(--milieu-color-text, #1b1f24));
-    --_muted: var(--milieu-color-text-muted, #4d5866);
-    --_line: var(--milieu-color-border, #8a94a3);
-    --_accent: var(--milieu-color-accent, #1d5fa8);
-    --_accent-fg: var(--milieu-color-accent-text, #ffffff);
-    --_focus: var(--milieu-color-focus, #b35c00);
-    --_now: var(--milieu-color-now, #b3261e);
-    --_chg: var(--milieu-color-changed, #7a4b00);
-    --_chg-bg: var(--milieu-color-changed-surface, #fff4d6);
-    --_cxl: var(--milieu-color-cancelled, #6b3a3a);
-    --_cxl-bg: var(--milieu-color-cancelled-surface, #f7e8e8);
-    --_err: var(--milieu-color-error, #a4161a);
-    --_err-bg: var(--milieu-color-error-surface, #fdecec);
-    --_radius: var(--milieu-radius, 0.5rem);
-    --_space: var(--milieu-space, 0.75rem);
+    --_bg: var(--milieu-schedule-board-background, ${token('color-surface')});
+    --_alt: ${token('color-surface-alt')};
+    --_fg: var(--milieu-schedule-board-color, ${token('color-text')});
+    --_muted: ${token('color-text-muted')};
+    --_line: ${token('color-border')};
+    --_accent: ${token('color-accent')};
+    --_accent-fg: ${token('color-accent-text')};
+    --_focus: ${token('color-focus')};
+    --_now: ${token('color-now')};
+    --_chg: ${token('color-changed')};
+    --_chg-bg: ${token('color-changed-surface')};
+    --_cxl: ${token('color-cancelled')};
+    --_cxl-bg: ${token('color-cancelled-surface')};
+    --_err: ${token('color-error')};
+    --_err-bg: ${token('color-error-surface')};
+    --_radius: ${token('radius')};
+    --_space: ${token('space')};
     --_hour: var(--milieu-schedule-board-hour-height, 4rem);
     --_min-col: var(--milieu-schedule-board-min-column-width, 7.5rem);
     --_ppm: calc(var(--_hour) / 60);
     container-type: inline-size;
     background: var(--_bg);
     color: var(--_fg);
-    font-family: var(--milieu-font-family, system-ui, sans-serif);
-    font-size: var(--milieu-font-size, 1rem);
+    font-family: ${token('font-family')};
+    font-size: ${token('font-size')};
     line-height: 1.35;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);

@@ -8,7 +8,7 @@ import type { MilieuRangeChangeEvent } from '../../events/range-change.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 import { boardDoc, dstDoc, xssDoc } from './schedule-board.fixtures.js';
 import { THEMES } from '../../styles/tokens.js';
-import { KIND_DEFAULTS } from './schedule-board.styles.js';
+import { ACTIVITY_KINDS } from '@milieu/core';
 
 /** Tuesday 2026-03-10, 10:30 in New York (EDT), during the moved group (10:00–11:00). */
 const NOW = '2026-03-10T10:30:00-04:00';
@@ -201,14 +201,17 @@ describe('<milieu-schedule-board> views', () => {
     expect([...defined].filter((n) => !used.has(n))).toEqual([]);
   });
 
-  it('falls back to the default theme for every kind colour', () => {
+  it('has a colour pair for every activity kind of core, falling back to the default theme', () => {
     const theme = THEMES.default as Record<string, string>;
-    for (const [kind, [bg, fg]] of Object.entries(KIND_DEFAULTS)) {
-      expect([kind, bg, fg]).toEqual([
-        kind,
-        theme[`color-kind-${kind}`],
-        theme[`color-kind-${kind}-text`],
-      ]);
+    const cssText = [MilieuScheduleBoard.styles]
+      .flat(Infinity as 1)
+      .map((r) => (r as CSSResult).cssText)
+      .join('\n');
+    for (const kind of ACTIVITY_KINDS) {
+      expect(cssText).toContain(
+        `.k-${kind}{--_kb:var(--milieu-color-kind-${kind}, ${theme[`color-kind-${kind}`]});` +
+          `--_kt:var(--milieu-color-kind-${kind}-text, ${theme[`color-kind-${kind}-text`]})}`,
+      );
     }
   });
 });
