@@ -12,6 +12,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     all: 'src/all.ts',
+    'dev.development': 'src/internal/dev.development.ts',
+    'dev.production': 'src/internal/dev.production.ts',
     ...Object.fromEntries(
       TAGS.map((name) => [name, `src/components/${name}/${name}.ts`]).filter(([, file]) =>
         existsSync(file),
@@ -26,5 +28,5 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   splitting: true,
-  external: ['lit', /^lit\//, /^@lit\//, '@milieu/core', 'zod', /^zod\//],
+  external: ['#dev', 'lit', /^lit\//, /^@lit\//, '@milieu/core', 'zod', /^zod\//],
 });

@@ -14,6 +14,7 @@ import { messages } from './schedule-board.messages.js';
 import { boardRange, stepDate } from './schedule-board.model.js';
 import * as P from './schedule-board.parts.js';
 import { styles } from './schedule-board.styles.js';
+import { devWarn } from '#dev';
 import { timelineView } from './schedule-board.timeline.js';
 import { isScheduleView, type ScheduleLoader, type ScheduleView } from './schedule-board.types.js';
 
@@ -21,12 +22,7 @@ import { isScheduleView, type ScheduleLoader, type ScheduleView } from './schedu
 const NARROW_PX = 720;
 
 const DOCS = '@milieu/elements docs/schedule-board.md';
-const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`<milieu-schedule-board>: ${message} See ${DOCS}`);
-}
+const warnOnce = (message: string): void => devWarn('milieu-schedule-board', message, DOCS);
 
 const hour = (v: number | null | undefined, lo: number, hi: number): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : undefined;
