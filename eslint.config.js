@@ -109,6 +109,21 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['packages/msw/src/**/*.ts'],
+    rules: restrict(
+      [
+        'lit',
+        'lit/*',
+        '@milieu/elements',
+        '@milieu/elements/*',
+        '@milieu/server',
+        '@milieu/server/*',
+        '**/core/src/**',
+      ],
+      '@milieu/msw imports @milieu/core (contract schemas) and msw only (see shared/architecture.md).',
+    ),
+  },
+  {
     files: ['apps/**/*.ts'],
     rules: restrict(
       ['**/packages/*/src/**', '@milieu/*/src/*'],

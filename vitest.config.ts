@@ -6,7 +6,7 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
 const onlyNode =
-  /--project[= ](core|cli|server)\b/.test(argv) &&
+  /--project[= ](core|cli|server|msw)\b/.test(argv) &&
   !/--project[= ](elements|demo|storybook|react)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
@@ -71,6 +71,15 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        ...nodeSource,
+        test: {
+          name: 'msw',
+          root: 'packages/msw',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
         },
       },
       {

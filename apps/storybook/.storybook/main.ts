@@ -2,7 +2,13 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 /** Designers' Storybook: stories live beside the components in packages/elements. */
 const config: StorybookConfig = {
-  stories: ['../../../packages/elements/src/**/*.stories.ts', '../src/**/*.mdx'],
+  stories: [
+    '../src/**/*.mdx',
+    '../src/**/*.stories.ts',
+    '../../../packages/elements/src/**/*.stories.ts',
+  ],
+  // Serves mockServiceWorker.js for msw-storybook-addon.
+  staticDirs: ['../../../packages/elements/public'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

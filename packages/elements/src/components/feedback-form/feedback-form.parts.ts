@@ -125,6 +125,7 @@ export function renderStatus(c: StatusContext): TemplateResult {
     ? fill(t.rejected, { message: f.message })
     : fill(t.rejectedNoMessage, { status: f?.status ?? 0 });
   const error = c.invalidEntry || (f ? (f.retryable ? t.failed : `${why} ${t.keptFix}`) : '');
+  // No whitespace inside the live regions: `.note:empty` hides a region with nothing to say.
   return html`<p class="note safety" part="safety-note" role="status">
       ${c.safety ? t.safety : ''}
     </p>

@@ -238,9 +238,11 @@ describe('<milieu-feedback-form>: anonymity and safety', () => {
     const el = await mount('source="self" author="p1"');
     const note = part(el, '[part=safety-note]');
     expect(note.getAttribute('role')).toBe('status');
-    expect(note.textContent!.trim()).toBe('');
+    expect(note.textContent).toBe('');
+    expect(note.getBoundingClientRect().height).toBe(0); // no empty box before there is news
     await type(el, 'strengths', 'I got up, but some days I want to die');
     expect(note.textContent).toContain('A staff member will read it soon');
+    expect(note.getBoundingClientRect().height).toBeGreaterThan(0);
     await choose(el, 'mood', 0);
     const entry = await submitted(el);
     expect(entry).toMatchObject({

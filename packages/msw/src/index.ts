@@ -1,0 +1,34 @@
+/**
+ * `@milieu/msw` — Mock Service Worker handlers for the Milieu Kit HTTP API, built from the
+ * contract in `@milieu/core`. One set of handlers serves Storybook, the widgets' browser tests
+ * and Node tests alike:
+ *
+ * - {@link documentHandlers}: `GET /api/v1/document` — success, slow, loading, 404, 500,
+ *   500-then-success, an invalid document, offline;
+ * - {@link feedbackHandlers}: `POST /api/v1/feedback` — 201, 500-then-success honouring the
+ *   `Idempotency-Key`, 4xx and 422 with the server's message, offline, timeout;
+ * - {@link createFetch}: a `fetch` answered by handlers, with no service worker.
+ *
+ * @packageDocumentation
+ */
+export { errorBody, errorResponse, type ContractIssue } from './errors.js';
+export {
+  DOCUMENT_PATH,
+  DOCUMENT_SCENARIOS,
+  documentEndpoint,
+  documentHandlers,
+  invalidDocument,
+  type DocumentEndpoint,
+  type DocumentHandlerOptions,
+  type DocumentScenario,
+} from './document.js';
+export {
+  FEEDBACK_SCENARIOS,
+  createFeedbackServer,
+  feedbackHandlers,
+  type FeedbackHandlerOptions,
+  type FeedbackScenario,
+  type FeedbackServer,
+  type SeenRequest,
+} from './feedback.js';
+export { createFetch, documentLoader, type HandlerFetchOptions } from './fetch.js';
