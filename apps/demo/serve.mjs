@@ -1,15 +1,38 @@
-// Serves the built demo on localhost under a strict Content-Security-Policy, the way a
-// locked-down hospital portal would: every <script> gets a fresh nonce per response.
+// Serves the built demo on localhost the way a locked-down hospital portal would: every HTML
+// response carries a strict Content-Security-Policy with a fresh nonce on each <script> (and
+// module preload).
+//
+// It also plays the portal's backend, kept deliberately small (this is a DEMO backend, not
+// @milieu/server): GET /api/v1/document returns examples/inpatient-unit.json, and
+// POST /api/v1/feedback stores entries in memory per the feedback contract of @milieu/core
+// (Idempotency-Key required; a replay returns the first response; a reused key with another
+// body is a 409). /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
+// Nothing is logged: request bodies hold personal data.
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { extname, join, normalize, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { extname, join, normalize, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  FEEDBACK_PATH,
+  FeedbackEntrySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  IdempotencyKeySchema,
+} from '@milieu/core';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), 'dist');
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = join(here, 'dist');
+const CDN = join(here, '..', '..', 'packages', 'elements', 'dist', 'cdn');
+const EXAMPLE = join(here, '..', '..', 'examples', 'inpatient-unit.json');
+/** The path of the demo's document endpoint. */
+export const DOCUMENT_PATH = '/api/v1/document';
+const MAX_BODY = 64 * 1024;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -31,35 +54,164 @@ export function csp(nonce) {
   ].join('; ');
 }
 
-/** Creates the demo server (not listening yet). */
-export function createDemoServer() {
+/** A fresh in-memory feedback store. */
+export function createFeedbackStore() {
+  return { entries: [], byKey: new Map() };
+}
+
+const json = (res, status, body, headers = {}) => {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+};
+const fail = (res, status, code, message, issues) =>
+  json(res, status, { error: { code, message, ...(issues ? { issues } : {}) } });
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error('too large'), { code: 'TOO_LARGE' }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function postFeedback(req, res, store) {
+  const key = req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
+  if (typeof key !== 'string' || !IdempotencyKeySchema.safeParse(key).success) {
+    return fail(res, 400, 'idempotency_key_missing', 'Send an Idempotency-Key header.');
+  }
+  let text;
+  try {
+    text = await readBody(req);
+  } catch {
+    return fail(res, 413, 'payload_too_large', 'The entry is too large.');
+  }
+  const digest = createHash('sha256').update(text).digest('hex');
+  const seen = store.byKey.get(key);
+  if (seen) {
+    if (seen.digest !== digest) {
+      return fail(res, 409, 'idempotency_key_reused', 'This key was used for another entry.');
+    }
+    return json(res, seen.status, seen.body, { 'idempotent-replayed': 'true' });
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(res, 400, 'invalid_entry', 'The body is not JSON.');
+  }
+  const parsed = FeedbackEntrySchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: '/' + i.path.map(String).join('/'),
+      code: i.code,
+      message: i.message,
+    }));
+    return fail(res, 400, 'invalid_entry', 'The entry is not valid.', issues);
+  }
+  const body = { entry: parsed.data };
+  store.entries.push(parsed.data);
+  store.byKey.set(key, { digest, status: 201, body });
+  return json(res, 201, body);
+}
+
+async function sendFile(res, file, headers = {}) {
+  const info = await stat(file);
+  if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(await readFile(file));
+}
+
+function inside(dir, path) {
+  const file = join(dir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
+  if (file !== dir && !file.startsWith(dir + sep)) {
+    throw Object.assign(new Error('forbidden'), { code: 'ENOENT' });
+  }
+  return file;
+}
+
+/**
+ * Creates the demo server (not listening yet).
+ *
+ * @param {import('./serve.d.mts').DemoServerOptions} [options]
+ */
+export function createDemoServer(options = {}) {
+  const root = options.root ?? DIST;
+  const policy = options.csp ?? csp;
+  const store = options.feedback ?? createFeedbackStore();
+  const pages = options.pages ?? {};
+  const mounts = Object.entries({ '/cdn/': options.cdnDir ?? CDN, ...options.mounts });
+  let documentText = options.document === undefined ? undefined : JSON.stringify(options.document);
+
+  async function sendHtml(res, html) {
+    const nonce = randomBytes(16).toString('base64');
+    const body = html
+      .replaceAll('<script', `<script nonce="${nonce}"`)
+      // Module preloads are script fetches too: under 'strict-dynamic' they need the nonce.
+      .replaceAll('<link rel="modulepreload"', `<link rel="modulepreload" nonce="${nonce}"`)
+      .replaceAll('__CSP_NONCE__', nonce);
+    res.writeHead(200, {
+      'content-type': TYPES['.html'],
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': policy(nonce),
+    });
+    res.end(body);
+  }
+
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-      if (path.endsWith('/')) path += 'index.html';
-      const file = join(root, path);
-      if (!file.startsWith(root)) throw Object.assign(new Error('forbidden'), { code: 'ENOENT' });
-      const info = await stat(file);
-      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers = {
-        'content-type': type,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      };
-      if (type.startsWith('text/html')) {
-        const nonce = randomBytes(16).toString('base64');
-        const body = (await readFile(file, 'utf8')).replaceAll(
-          '<script',
-          `<script nonce="${nonce}"`,
-        );
-        res.writeHead(200, { ...headers, 'content-security-policy': csp(nonce) });
-        res.end(body);
-      } else {
-        res.writeHead(200, headers);
-        res.end(await readFile(file));
+      const path = decodeURIComponent(url.pathname);
+      if (path === DOCUMENT_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+        documentText ??= readFileSync(EXAMPLE, 'utf8');
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        return res.end(req.method === 'HEAD' ? undefined : documentText);
       }
+      if (path === FEEDBACK_PATH) {
+        if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'POST only.');
+        return await postFeedback(req, res, store);
+      }
+      if (Object.hasOwn(pages, path)) return await sendHtml(res, pages[path]);
+      for (const [prefix, dir] of mounts) {
+        if (path.startsWith(prefix)) {
+          return await sendFile(res, inside(dir, path.slice(prefix.length)), {
+            'access-control-allow-origin': '*',
+            'cross-origin-resource-policy': 'cross-origin',
+          });
+        }
+      }
+      let file = inside(root, path.endsWith('/') ? `${path}index.html` : path);
+      if (!extname(file)) {
+        // `/participant` → participant.html; `/embed` → embed/index.html
+        const page = `${file}.html`;
+        file = (await stat(page).catch(() => null)) ? page : join(file, 'index.html');
+      }
+      if (file.endsWith('.html')) {
+        await stat(file);
+        return await sendHtml(res, await readFile(file, 'utf8'));
+      }
+      return await sendFile(res, file);
     } catch (error) {
       const missing =
         error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT';
@@ -69,7 +221,7 @@ export function createDemoServer() {
   });
 }
 
-/** Listens on `port`, trying the next ports when it is taken. */
+/** Listens on `port`, trying the next ports when it is taken; resolves with the port. */
 export function listen(server, port, host = '127.0.0.1', tries = 20) {
   return new Promise((resolve, reject) => {
     const onError = (error) => {
@@ -92,4 +244,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const server = createDemoServer();
   const port = await listen(server, Number(process.env.PORT ?? 4173));
   console.log(`Milieu Kit demo: http://localhost:${port}/`);
+  console.log(`  embedding lab (CDN, prefix, two copies): http://localhost:${port}/embed/`);
 }

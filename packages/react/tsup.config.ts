@@ -1,12 +1,19 @@
 import { defineConfig } from 'tsup';
 
+/** One entry per wrapper (each registers its element) and the index re-exporting all three. */
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'expectation-card': 'src/expectation-card.ts',
+    'schedule-board': 'src/schedule-board.ts',
+    'feedback-form': 'src/feedback-form.ts',
+  },
   format: ['esm'],
   target: 'es2022',
   platform: 'browser',
   dts: true,
   sourcemap: true,
   clean: true,
+  splitting: true,
   external: ['react', '@lit/react', /^@milieu\/elements/],
 });

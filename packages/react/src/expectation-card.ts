@@ -4,8 +4,11 @@ import '@milieu/elements/expectation-card.js';
 import { MilieuExpectationCard, type MilieuRationaleToggleEvent } from '@milieu/elements';
 
 /**
- * `<milieu-expectation-card>` for React: attributes and properties as props,
- * `onRationaleToggle` for `milieu-rationale-toggle`.
+ * `<milieu-expectation-card>` for React: attributes and properties as props (`expectation`,
+ * `statement`, `rationale`, `mutual`, `open`, `locale`), and `onRationaleToggle` for
+ * `milieu-rationale-toggle` (`e.detail: { expectationId, open }`).
+ *
+ * Importing it registers `<milieu-expectation-card>`.
  */
 export const ExpectationCard = createComponent({
   tagName: 'milieu-expectation-card',

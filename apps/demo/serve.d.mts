@@ -1,0 +1,42 @@
+// Types of serve.mjs, for the browser tests and the benchmark.
+import type { Server } from 'node:http';
+
+/** Entries the demo backend stored, and its idempotency records. */
+export interface FeedbackStore {
+  entries: unknown[];
+  byKey: Map<string, { digest: string; status: number; body: unknown }>;
+}
+
+/** Options of {@link createDemoServer}; every one is for tests and benchmarks. */
+export interface DemoServerOptions {
+  /** Folder of the built pages. Default `apps/demo/dist`. */
+  root?: string;
+  /** Folder served at `/cdn/`. Default `packages/elements/dist/cdn`. */
+  cdnDir?: string;
+  /** More folders by URL prefix (ending in `/`), served like `/cdn/`. */
+  mounts?: Record<string, string>;
+  /** Extra HTML pages by path, served with the policy and nonces like the built ones. */
+  pages?: Record<string, string>;
+  /** The document of `GET /api/v1/document`. Default `examples/inpatient-unit.json`. */
+  document?: unknown;
+  /** Where `POST /api/v1/feedback` stores entries. */
+  feedback?: FeedbackStore;
+  /** The Content-Security-Policy for a nonce. Default {@link csp}. */
+  csp?: (nonce: string) => string;
+}
+
+/** The path of the demo's document endpoint. */
+export const DOCUMENT_PATH: string;
+/** The strict policy of the demo. */
+export function csp(nonce: string): string;
+/** A fresh in-memory feedback store. */
+export function createFeedbackStore(): FeedbackStore;
+/** Creates the demo server (not listening yet). */
+export function createDemoServer(options?: DemoServerOptions): Server;
+/** Listens on `port`, trying the next ports when it is taken; resolves with the port. */
+export function listen(
+  server: Server,
+  port: number,
+  host?: string,
+  tries?: number,
+): Promise<number>;
