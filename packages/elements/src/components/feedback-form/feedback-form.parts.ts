@@ -126,10 +126,10 @@ export function renderStatus(c: StatusContext): TemplateResult {
     : fill(t.rejectedNoMessage, { status: f?.status ?? 0 });
   const error = c.invalidEntry || (f ? (f.retryable ? t.failed : `${why} ${t.keptFix}`) : '');
   // No whitespace inside the live regions: `.note:empty` hides a region with nothing to say.
-  return html`<p class="note safety" part="safety-note" role="status">
-      ${c.safety ? t.safety : ''}
-    </p>
-    <p class="note offline" part="offline-note" role="status">${save.online ? '' : t.offline}</p>
+  const safety = c.safety ? t.safety : '';
+  const offline = save.online ? '' : t.offline;
+  return html`<p class="note safety" part="safety-note" role="status">${safety}</p>
+    <p class="note offline" part="offline-note" role="status">${offline}</p>
     <div class="actions" part="actions">
       <button
         type="submit"

@@ -196,7 +196,6 @@ export const styles = css`
       border-radius: var(--_radius);
       padding: 0.5rem 1.25rem;
       min-block-size: 2.75rem;
-      transition: opacity 120ms ease-out;
     }
     [part='submit'][aria-disabled='true'],
     [part='submit']:disabled {
@@ -214,11 +213,6 @@ export const styles = css`
     :is(textarea, input, button):focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
-    }
-    @media (prefers-reduced-motion: reduce) {
-      [part='submit'] {
-        transition: none;
-      }
     }
     @media (forced-colors: active) {
       .summary,
