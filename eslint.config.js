@@ -124,6 +124,23 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['packages/server/**/*.ts'],
+    rules: restrict(
+      [
+        '@milieu/elements',
+        '@milieu/elements/*',
+        '@milieu/msw',
+        '@milieu/msw/*',
+        '@milieu/react',
+        'lit',
+        'lit/*',
+        '**/apps/**',
+        '**/core/src/**',
+      ],
+      '@milieu/server imports @milieu/core (public exports), its HTTP and storage libraries only.',
+    ),
+  },
+  {
     files: ['apps/**/*.ts'],
     rules: restrict(
       ['**/packages/*/src/**', '@milieu/*/src/*'],

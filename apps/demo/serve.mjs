@@ -6,7 +6,7 @@
 // @milieu/server): GET /api/v1/document returns examples/inpatient-unit.json, and
 // POST /api/v1/feedback stores entries in memory per the feedback contract of @milieu/core
 // (Idempotency-Key required; a replay returns the first response; a reused key with another
-// body is a 409). /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
+// body is a 422). /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
 // Nothing is logged: request bodies hold personal data.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
@@ -101,7 +101,7 @@ async function postFeedback(req, res, store) {
   const seen = store.byKey.get(key);
   if (seen) {
     if (seen.digest !== digest) {
-      return fail(res, 409, 'idempotency_key_reused', 'This key was used for another entry.');
+      return fail(res, 422, 'idempotency_key_reused', 'This key was used for another entry.');
     }
     return json(res, seen.status, seen.body, { 'idempotent-replayed': 'true' });
   }

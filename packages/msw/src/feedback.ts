@@ -106,7 +106,7 @@ const DEFAULT_INVALID: ErrorBody['error'] = {
  * msw handlers implementing the feedback contract for `scenario`, recording into `server`.
  * Requests without a valid `Idempotency-Key` get `400 idempotency_key_missing`; bodies that fail
  * `CreateFeedbackRequestSchema` get `422 invalid_entry` with issues; a key reused with another
- * body gets `409 idempotency_key_reused`.
+ * body gets `422 idempotency_key_reused`.
  *
  * @param server - the memory to record into (see {@link createFeedbackServer})
  * @param scenario - how to answer; default `success`
@@ -155,7 +155,7 @@ export function feedbackHandlers(
       const json = JSON.stringify(parsed.data);
       const known = byKey.get(key);
       if (known && known.json !== json) {
-        return errorResponse(409, {
+        return errorResponse(422, {
           code: 'idempotency_key_reused',
           message: 'This key was used for a different entry.',
         });

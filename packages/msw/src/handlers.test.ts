@@ -46,7 +46,7 @@ describe('feedbackHandlers', () => {
     expect((await post(f, 'k-1')).status).toBe(201);
     expect(server.saved).toHaveLength(1);
     expect(server.requests.map((r) => r.key)).toEqual(['k-1', 'k-1']);
-    expect((await post(f, 'k-1', { ...entry, strengths: 'Other' })).status).toBe(409);
+    expect((await post(f, 'k-1', { ...entry, strengths: 'Other' })).status).toBe(422);
     expect((await post(f, null)).status).toBe(400);
     expect((await post(f, 'k-2', { ...entry, strengths: '' })).status).toBe(422);
     server.reset();

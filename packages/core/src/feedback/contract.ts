@@ -14,8 +14,9 @@
  * ```
  *
  * A server must store at most one entry per idempotency key: a retry after a lost response
- * must not create a second entry. A key reused with a different body is a `409`
- * `idempotency_key_reused`.
+ * must not create a second entry. A key reused with a different body is a `422`
+ * `idempotency_key_reused` (as the IETF Idempotency-Key draft says; `409` is for a request with
+ * the same key still in progress).
  *
  * @module
  */

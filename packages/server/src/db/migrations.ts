@@ -1,0 +1,125 @@
+/**
+ * Versioned migrations, run at start and recorded in `milieu_migration` (Kysely's migrator,
+ * which also takes a lock so two instances starting together do not both migrate). Each
+ * migration is written once for both dialects; only the auto-increment column differs.
+ *
+ * @module
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseKind } from './connect.js';
+
+type AnyDb = Kysely<unknown>;
+
+function initial(kind: DatabaseKind): Migration {
+  const seq = (table: 'feedback' | 'attendance', db: AnyDb) =>
+    kind === 'postgres'
+      ? db.schema.createTable(table).addColumn('seq', 'serial', (c) => c.primaryKey())
+      : db.schema
+          .createTable(table)
+          .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('body_version', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await seq('feedback', db)
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text')
+        .addColumn('author_id', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('visibility', 'text', (c) => c.notNull())
+        .addColumn('anonymous', 'integer', (c) => c.notNull())
+        .addColumn('review_status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feedback_subject').on('feedback').column('subject_id').execute();
+      await db.schema.createIndex('feedback_author').on('feedback').column('author_id').execute();
+      await db.schema
+        .createIndex('feedback_status')
+        .on('feedback')
+        .column('review_status')
+        .execute();
+      await seq('attendance', db)
+        .addColumn('occurrence_id', 'text', (c) => c.notNull())
+        .addColumn('participant_id', 'text', (c) => c.notNull())
+        .addColumn('occurrence_date', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text')
+        .addUniqueConstraint('attendance_occurrence_participant', [
+          'occurrence_id',
+          'participant_id',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('attendance_date')
+        .on('attendance')
+        .column('occurrence_date')
+        .execute();
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('principal', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('response', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['principal', 'key'])
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('participant_id', 'text')
+        .addColumn('staff_id', 'text')
+        .addColumn('label', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+    },
+  };
+}
+
+/**
+ * Every migration, by name. Names sort in the order they run; never rename or edit a
+ * released one: add the next instead.
+ *
+ * @param kind - the dialect the migrations will run on
+ */
+export function migrations(kind: DatabaseKind): Record<string, Migration> {
+  return { '0001_initial': initial(kind) };
+}
+
+/**
+ * Runs every pending migration and returns the names applied now (empty when up to date).
+ *
+ * @param db - the database, connected with write access
+ * @param kind - its dialect
+ * @throws Error naming the failing migration; nothing after it ran
+ */
+export async function migrateToLatest(db: Kysely<unknown>, kind: DatabaseKind): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(kind)) };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'milieu_migration',
+    migrationLockTableName: 'milieu_migration_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error !== undefined) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
+      cause: error,
+    });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

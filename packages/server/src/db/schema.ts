@@ -1,0 +1,80 @@
+/**
+ * The tables of the data layer, as Kysely sees them. The same columns exist in SQLite and
+ * PostgreSQL (see `migrations.ts`); JSON is stored as text so both dialects read it alike.
+ *
+ * @module
+ */
+import type { Generated } from 'kysely';
+
+/** The program document minus its attendance and feedback (those live in their own tables). */
+export interface DocumentsTable {
+  /** Always `'main'`: one program per database. */
+  id: string;
+  /** Bumped by every write, records included; the `ETag` is its quoted form. */
+  revision: number;
+  /** Bumped only when the document body is replaced (occurrence caches key on it). */
+  body_version: number;
+  /** JSON of the document with empty `records.attendance` and `records.feedback`. */
+  body: string;
+  updated_at: string;
+}
+
+/** One feedback entry; `body` is the entry's JSON, the other columns index it. */
+export interface FeedbackTable {
+  seq: Generated<number>;
+  id: string;
+  body: string;
+  subject_id: string | null;
+  author_id: string | null;
+  source: string;
+  visibility: string;
+  /** 0 or 1. */
+  anonymous: number;
+  review_status: string;
+  created_at: string;
+}
+
+/** One attendance record, unique per (occurrence, participant). */
+export interface AttendanceTable {
+  seq: Generated<number>;
+  occurrence_id: string;
+  participant_id: string;
+  /** The original local date of the occurrence (the date in its id), for range queries. */
+  occurrence_date: string;
+  status: string;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** The first response to each (token, Idempotency-Key) pair, replayed on a retry. */
+export interface IdempotencyKeysTable {
+  principal: string;
+  key: string;
+  /** SHA-256 of the canonical JSON of the request body. */
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+/** Bearer tokens: only the SHA-256 hash of each token is stored. */
+export interface TokensTable {
+  id: string;
+  hash: string;
+  role: string;
+  participant_id: string | null;
+  staff_id: string | null;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The whole schema. */
+export interface Schema {
+  documents: DocumentsTable;
+  feedback: FeedbackTable;
+  attendance: AttendanceTable;
+  idempotency_keys: IdempotencyKeysTable;
+  tokens: TokensTable;
+}

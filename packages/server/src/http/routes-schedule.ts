@@ -1,0 +1,239 @@
+/**
+ * The schedule and attendance: `GET /api/v1/occurrences`, `POST` and `GET /api/v1/attendance`.
+ *
+ * @module
+ */
+import {
+  AttendanceQuerySchema,
+  MAX_OCCURRENCE_RANGE_DAYS,
+  OccurrencesQuerySchema,
+  ScheduleRangeError,
+  addDays,
+  createParser,
+  daysBetween,
+  expandOccurrences,
+  formatInstant,
+  isLocalDate,
+  parseAttendanceRecord,
+  parseInstant,
+  zonedToInstant,
+  type AttendanceRecord,
+  type OccurrencesResponse,
+} from '@milieu/core';
+import type { Principal } from '../store/tokens.js';
+import type { DocumentHead } from '../store/documents.js';
+import { CachedJson, type LoadedBody } from './cache.js';
+import { ApiError, invalid } from './errors.js';
+import { queryObject, readJson } from './json.js';
+import { sendCached, type Deps, type RouteDef } from './route.js';
+import { occurrenceView, participantRef, type Viewer } from './views.js';
+
+const parseOccurrencesQuery = createParser(OccurrencesQuerySchema);
+const parseAttendanceQuery = createParser(AttendanceQuerySchema);
+const DAY_MS = 86_400_000;
+
+const noDocument = () => new ApiError(404, 'not_found', 'there is no program document yet');
+
+async function loaded(deps: Deps): Promise<{ head: DocumentHead; body: LoadedBody }> {
+  const head = await deps.store.head();
+  const body = head && (await deps.cache.body(head));
+  if (!head || !body) throw noDocument();
+  return { head, body };
+}
+
+function boundMs(value: string, zone: string): number {
+  return isLocalDate(value) ? zonedToInstant(value, '00:00', zone).ms : parseInstant(value);
+}
+
+function viewerOf(principal: Principal): Viewer {
+  if (principal.role === 'kiosk') return { kind: 'kiosk' };
+  if (principal.role === 'participant')
+    return { kind: 'participant', participantId: principal.participantId ?? '' };
+  return { kind: 'staff' };
+}
+
+async function attendanceByOccurrence(
+  deps: Deps,
+  dates: string[],
+): Promise<Map<string, AttendanceRecord[]>> {
+  const out = new Map<string, AttendanceRecord[]>();
+  if (dates.length === 0) return out;
+  dates.sort();
+  const records = await deps.store.listAttendance(
+    dates[0] ?? '',
+    addDays(dates[dates.length - 1] ?? '', 1),
+  );
+  for (const r of records) {
+    const list = out.get(r.occurrenceId) ?? [];
+    list.push(r);
+    out.set(r.occurrenceId, list);
+  }
+  return out;
+}
+
+async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): Promise<Response> {
+  const q = parseOccurrencesQuery(queryObject(c));
+  if (!q.ok) throw invalid('invalid_request', q.issues);
+  const { head, body } = await loaded(deps);
+  const zone = body.doc.program.timeZone;
+  const fromMs = boundMs(q.value.from, zone);
+  const toMs = boundMs(q.value.to, zone);
+  if (!(toMs > fromMs) || toMs - fromMs > MAX_OCCURRENCE_RANGE_DAYS * DAY_MS + 2 * 3_600_000) {
+    throw invalid('invalid_request', [
+      {
+        path: '/to',
+        code: 'invalid_range',
+        message: `"to" must be after "from", at most ${MAX_OCCURRENCE_RANGE_DAYS} days later`,
+      },
+    ]);
+  }
+  const principal = c.get('principal');
+  const viewer = viewerOf(principal);
+  let participant = q.value.participant;
+  if (viewer.kind === 'participant') {
+    if (participant !== undefined && participant !== viewer.participantId) {
+      throw new ApiError(403, 'forbidden', 'a participant token reads its own schedule only');
+    }
+    participant = viewer.participantId;
+  }
+  if (participant !== undefined && !body.participants.has(participant)) {
+    throw invalid('invalid_request', [
+      {
+        path: '/participant',
+        code: 'unknown_reference',
+        message: `no participant "${participant}"`,
+      },
+    ]);
+  }
+  const includeCancelled = q.value.includeCancelled !== 'false';
+  const version = viewer.kind === 'staff' ? `r${head.revision}` : `b${head.bodyVersion}`;
+  const key = [
+    viewer.kind,
+    version,
+    fromMs,
+    toMs,
+    participant ?? '',
+    includeCancelled,
+    viewer.kind === 'participant' ? viewer.participantId : '',
+  ].join('|');
+  const hit = deps.cache.responses.get(key);
+  if (hit !== undefined) return sendCached(c, hit);
+
+  let list;
+  try {
+    list = expandOccurrences(body.doc, {
+      from: fromMs,
+      to: toMs,
+      includeCancelled,
+      ...(participant === undefined ? {} : { participant }),
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleRangeError)) throw error;
+    throw invalid('invalid_request', [
+      { path: `/${error.argument}`, code: 'invalid_range', message: error.message },
+    ]);
+  }
+  const records =
+    viewer.kind === 'staff'
+      ? await attendanceByOccurrence(deps, [...new Set(list.map((o) => o.originalDate))])
+      : undefined;
+  const response: OccurrencesResponse = {
+    timeZone: zone,
+    from: formatInstant(fromMs, zone),
+    to: formatInstant(toMs, zone),
+    occurrences: list.map((o) => occurrenceView(o, body, viewer, records)),
+  };
+  if (participant !== undefined) response.participant = participantRef(body, participant, viewer);
+  const json = new CachedJson(JSON.stringify(response));
+  deps.cache.responses.set(key, json);
+  return sendCached(c, json);
+}
+
+/** The schedule routes. */
+export const scheduleRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/occurrences',
+    operationId: 'listOccurrences',
+    summary: 'List occurrences in a range',
+    description: `Expanded occurrences in \`[from, to)\` (dates are midnight in the program's zone; at most ${MAX_OCCURRENCE_RANGE_DAYS} days), optionally for one participant, as the caller's role may see them: a participant token always gets its own schedule; a kiosk gets display-safe names and no records.`,
+    tags: ['schedule'],
+    roles: ['admin', 'staff', 'participant', 'kiosk'],
+    query: 'OccurrencesQuery',
+    responses: {
+      200: { description: 'The occurrences, in start order.', schema: 'OccurrencesResponse' },
+      404: { description: 'No document yet.', schema: 'ErrorBody' },
+    },
+    handler: occurrences,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/attendance',
+    operationId: 'recordAttendance',
+    summary: 'Record attendance',
+    description:
+      'Records one participant at one occurrence (`routineId@YYYY-MM-DD`), replacing an earlier record for the same pair, so retrying is safe.',
+    tags: ['records'],
+    roles: ['admin', 'staff'],
+    body: { schema: 'AttendanceRecord', limit: 'default' },
+    responses: {
+      200: { description: 'Recorded.', schema: 'AttendanceResponse' },
+      404: { description: 'No document yet.', schema: 'ErrorBody' },
+    },
+    async handler(c, deps) {
+      const parsed = parseAttendanceRecord(await readJson(c));
+      if (!parsed.ok) throw invalid('invalid_request', parsed.issues);
+      const record = parsed.value;
+      const { body } = await loaded(deps);
+      const issues = [];
+      if (!body.participants.has(record.participantId)) {
+        issues.push({
+          path: '/participantId',
+          code: 'unknown_reference',
+          message: `no participant "${record.participantId}"`,
+        });
+      }
+      const routineId = record.occurrenceId.slice(0, record.occurrenceId.lastIndexOf('@'));
+      if (!body.doc.routines.some((r) => r.id === routineId)) {
+        issues.push({
+          path: '/occurrenceId',
+          code: 'unknown_reference',
+          message: `no routine "${routineId}"`,
+        });
+      }
+      if (issues.length > 0) throw invalid('invalid_request', issues);
+      const principal = c.get('principal');
+      if (!(await deps.store.recordAttendance(record, principal.staffId))) throw noDocument();
+      return c.json({ record }, 200);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/attendance',
+    operationId: 'listAttendance',
+    summary: 'List attendance in a range',
+    description:
+      'Attendance records of occurrences whose original date is in `[from, to)` (at most 366 days).',
+    tags: ['records'],
+    roles: ['admin', 'staff'],
+    query: 'AttendanceQuery',
+    responses: {
+      200: { description: 'The records, in the order recorded.', schema: 'AttendanceListResponse' },
+    },
+    async handler(c, deps) {
+      const q = parseAttendanceQuery(queryObject(c));
+      if (!q.ok) throw invalid('invalid_request', q.issues);
+      const span = daysBetween(q.value.from, q.value.to);
+      if (span <= 0 || span > 366) {
+        throw invalid('invalid_request', [
+          {
+            path: '/to',
+            code: 'invalid_range',
+            message: '"to" must be after "from", at most 366 days later',
+          },
+        ]);
+      }
+      return c.json({ records: await deps.store.listAttendance(q.value.from, q.value.to) }, 200);
+    },
+  },
+];

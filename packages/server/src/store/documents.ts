@@ -1,0 +1,227 @@
+/**
+ * The program document in storage: one row holding the document without attendance and
+ * feedback (those live in their own tables and are joined back on read), a revision bumped by
+ * every write, and a body version bumped only when the document is replaced.
+ *
+ * @module
+ */
+import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.js';
+import { attendanceRow, feedbackRow } from './rows.js';
+
+/** The id of the one document row. */
+export const DOCUMENT_ID = 'main';
+
+/** Versions of the stored document. */
+export interface DocumentHead {
+  /** Bumped by every write (records included). */
+  revision: number;
+  /** Bumped only when the document is replaced. */
+  bodyVersion: number;
+  /** When the last write happened (ISO 8601, UTC). */
+  updatedAt: string;
+}
+
+/** What must hold for a replace to go ahead. */
+export type ReplacePrecondition =
+  /** `If-Match`: the current revision is one of these (`'*'`: any document exists). */
+  | { type: 'match'; revisions: readonly number[] | '*' }
+  /** `If-None-Match: *`: no document exists yet. */
+  | { type: 'create' };
+
+/** The outcome of a replace. */
+export type ReplaceOutcome =
+  | { kind: 'saved'; head: DocumentHead }
+  /** The precondition failed; `head` is the current version (absent: no document). */
+  | { kind: 'failed'; head: DocumentHead | undefined };
+
+/**
+ * Reads the document's versions.
+ *
+ * @param db - any connection
+ */
+export async function readHead(db: Kysely<Schema>): Promise<DocumentHead | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['revision', 'body_version', 'updated_at'])
+    .where('id', '=', DOCUMENT_ID)
+    .executeTakeFirst();
+  return row
+    ? {
+        revision: Number(row.revision),
+        bodyVersion: Number(row.body_version),
+        updatedAt: row.updated_at,
+      }
+    : undefined;
+}
+
+/**
+ * Bumps the revision (every write does, in its transaction). The update locks the document row
+ * until commit, so writes that call it first are serialised; record writes call it last, so the
+ * lock is held only while they commit.
+ *
+ * @param db - the write transaction
+ * @param now - the write's time
+ * @returns `false` when there is no document
+ */
+export async function bumpRevision(db: Kysely<Schema>, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('documents')
+    .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now }))
+    .where('id', '=', DOCUMENT_ID)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Reads the document body (records.attendance and records.feedback empty).
+ *
+ * @param db - any connection
+ */
+export async function readBody(
+  db: Kysely<Schema>,
+): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', DOCUMENT_ID)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    head: {
+      revision: Number(row.revision),
+      bodyVersion: Number(row.body_version),
+      updatedAt: row.updated_at,
+    },
+    body: JSON.parse(row.body) as MilieuDocument,
+  };
+}
+
+const CHUNK = 100;
+
+async function insertChunks<T>(
+  items: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
+}
+
+/**
+ * Replaces the whole document, records included, if the precondition holds. Runs inside the
+ * caller's transaction: either every row changes or none does.
+ *
+ * @param db - the write transaction
+ * @param doc - a document that passed `parseDocument`
+ * @param precondition - `If-Match` or `If-None-Match: *`
+ * @param now - the write's time
+ */
+export async function replaceDocument(
+  db: Kysely<Schema>,
+  doc: MilieuDocument,
+  precondition: ReplacePrecondition,
+  now: string,
+): Promise<ReplaceOutcome> {
+  // Lock the document row first: concurrent writers wait, and the head read next is current.
+  await db
+    .updateTable('documents')
+    .set({ updated_at: now })
+    .where('id', '=', DOCUMENT_ID)
+    .execute();
+  const head = await readHead(db);
+  const holds =
+    precondition.type === 'create'
+      ? head === undefined
+      : head !== undefined &&
+        (precondition.revisions === '*' || precondition.revisions.includes(head.revision));
+  if (!holds) return { kind: 'failed', head };
+
+  const feedback: FeedbackEntry[] = doc.records.feedback;
+  const attendance: AttendanceRecord[] = doc.records.attendance;
+  const body = JSON.stringify({
+    ...doc,
+    records: { ...doc.records, feedback: [], attendance: [] },
+  });
+  await db.deleteFrom('feedback').execute();
+  await db.deleteFrom('attendance').execute();
+  await insertChunks(feedback, (chunk) =>
+    db.insertInto('feedback').values(chunk.map(feedbackRow)).execute(),
+  );
+  await insertChunks(attendance, (chunk) =>
+    db
+      .insertInto('attendance')
+      .values(chunk.map((r) => attendanceRow(r, { at: now, by: null })))
+      .execute(),
+  );
+  const next = {
+    revision: (head?.revision ?? 0) + 1,
+    bodyVersion: (head?.bodyVersion ?? 0) + 1,
+    updatedAt: now,
+  };
+  if (head) {
+    await db
+      .updateTable('documents')
+      .set({ revision: next.revision, body_version: next.bodyVersion, body, updated_at: now })
+      .where('id', '=', DOCUMENT_ID)
+      .execute();
+  } else {
+    await db
+      .insertInto('documents')
+      .values({
+        id: DOCUMENT_ID,
+        revision: next.revision,
+        body_version: next.bodyVersion,
+        body,
+        updated_at: now,
+      })
+      .execute();
+  }
+  return { kind: 'saved', head: next };
+}
+
+/**
+ * Reads the whole document with its records, in one consistent snapshot.
+ *
+ * @param db - a connection inside a read transaction
+ */
+export async function readDocument(
+  db: Kysely<Schema>,
+): Promise<{ head: DocumentHead; document: MilieuDocument } | undefined> {
+  const stored = await readBody(db);
+  if (!stored) return undefined;
+  const feedback = await db.selectFrom('feedback').select('body').orderBy('seq').execute();
+  const attendance = await db
+    .selectFrom('attendance')
+    .select(['occurrence_id', 'participant_id', 'status', 'note'])
+    .orderBy('seq')
+    .execute();
+  const document: MilieuDocument = {
+    ...stored.body,
+    records: {
+      ...stored.body.records,
+      attendance: attendance.map(rowToAttendance),
+      feedback: feedback.map((r) => JSON.parse(r.body) as FeedbackEntry),
+    },
+  };
+  return { head: stored.head, document };
+}
+
+/**
+ * Converts an attendance row back to a record.
+ *
+ * @param row - the row's record columns
+ */
+export function rowToAttendance(row: {
+  occurrence_id: string;
+  participant_id: string;
+  status: string;
+  note: string | null;
+}): AttendanceRecord {
+  const record: AttendanceRecord = {
+    occurrenceId: row.occurrence_id,
+    participantId: row.participant_id,
+    status: row.status as AttendanceRecord['status'],
+  };
+  if (row.note !== null) record.note = row.note;
+  return record;
+}

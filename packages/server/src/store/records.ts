@@ -1,0 +1,282 @@
+/**
+ * Feedback and attendance in storage. Each write runs inside the caller's transaction and bumps
+ * the document revision, so an `If-Match` replace never drops a record written after its `GET`.
+ *
+ * @module
+ */
+import type { AttendanceRecord, FeedbackEntry, FeedbackReview } from '@milieu/core';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema.js';
+import { bumpRevision, rowToAttendance } from './documents.js';
+import { attendanceRow, feedbackRow } from './rows.js';
+
+/** Identifies one idempotent request: the token it came with, its key and its body's hash. */
+export interface IdempotentRequest {
+  /** The token's id: keys are scoped per token. */
+  principal: string;
+  /** The `Idempotency-Key` header. */
+  key: string;
+  /** SHA-256 of the canonical JSON of the request body. */
+  requestHash: string;
+}
+
+/** A stored response, replayed byte for byte. */
+export interface StoredResponse {
+  status: number;
+  /** JSON text. */
+  body: string;
+}
+
+/** The outcome of {@link createFeedback}. */
+export type CreateFeedbackOutcome =
+  | ({ kind: 'created' } & StoredResponse)
+  | ({ kind: 'replayed' } & StoredResponse)
+  /** The key was used before with a different body. */
+  | { kind: 'key_reused' }
+  /** Another entry already has this id. */
+  | { kind: 'duplicate_id' }
+  /** There is no document to add the entry to. */
+  | { kind: 'no_document' };
+
+/**
+ * Finds the stored response of an idempotent request, if any.
+ *
+ * @param db - any connection
+ * @param request - token, key and body hash
+ * @returns the response (`replayed`), `key_reused`, or `undefined` when the key is new
+ */
+export async function findIdempotent(
+  db: Kysely<Schema>,
+  request: IdempotentRequest,
+): Promise<CreateFeedbackOutcome | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status', 'response'])
+    .where('principal', '=', request.principal)
+    .where('key', '=', request.key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.request_hash !== request.requestHash) return { kind: 'key_reused' };
+  return { kind: 'replayed', status: Number(row.status), body: row.response };
+}
+
+/**
+ * Stores a feedback entry and the response to its idempotency key, both or neither.
+ *
+ * @param db - the write transaction
+ * @param request - token, key and body hash
+ * @param entry - the entry to store (validated and normalised)
+ * @param now - the write's time
+ * @throws NotFound when there is no document (the write is rolled back)
+ */
+export async function createFeedback(
+  db: Kysely<Schema>,
+  request: IdempotentRequest,
+  entry: FeedbackEntry,
+  now: string,
+): Promise<CreateFeedbackOutcome> {
+  const earlier = await findIdempotent(db, request);
+  if (earlier) return earlier;
+  const taken = await db
+    .selectFrom('feedback')
+    .select('id')
+    .where('id', '=', entry.id)
+    .executeTakeFirst();
+  // Under READ COMMITTED a concurrent writer of this very request may have committed between the
+  // two reads: its entry is visible now, and so is its key.
+  if (taken) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
+  await db.insertInto('feedback').values(feedbackRow(entry)).execute();
+  const response: StoredResponse = { status: 201, body: JSON.stringify({ entry }) };
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      principal: request.principal,
+      key: request.key,
+      request_hash: request.requestHash,
+      status: response.status,
+      response: response.body,
+      created_at: now,
+    })
+    .execute();
+  // Last, so the document row stays locked only while this commits; no document: roll back.
+  if (!(await bumpRevision(db, now))) throw new NotFound();
+  return { kind: 'created', ...response };
+}
+
+/** Filters of {@link listFeedback}. */
+export interface FeedbackFilter {
+  status?: string | undefined;
+  subject?: string | undefined;
+  source?: string | undefined;
+  /** Only entries this participant wrote, is the subject of, or the community may see. */
+  scopeParticipant?: string | undefined;
+  /** Entries after this sequence number. */
+  afterSeq?: number | undefined;
+  limit: number;
+}
+
+/** A stored feedback entry with its position. */
+export interface FeedbackRecord {
+  seq: number;
+  entry: FeedbackEntry;
+}
+
+/**
+ * Lists feedback in the order it was stored.
+ *
+ * @param db - any connection
+ * @param filter - filters and page
+ */
+export async function listFeedback(
+  db: Kysely<Schema>,
+  filter: FeedbackFilter,
+): Promise<FeedbackRecord[]> {
+  let query = db.selectFrom('feedback').select(['seq', 'body']);
+  if (filter.status !== undefined) query = query.where('review_status', '=', filter.status);
+  if (filter.subject !== undefined) query = query.where('subject_id', '=', filter.subject);
+  if (filter.source !== undefined) query = query.where('source', '=', filter.source);
+  if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+  const me = filter.scopeParticipant;
+  if (me !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('author_id', '=', me),
+        eb('subject_id', '=', me),
+        eb('visibility', '=', 'community'),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('seq').limit(filter.limit).execute();
+  return rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.body) as FeedbackEntry }));
+}
+
+/**
+ * The approved, subject-visible anonymous peer entries about a participant (the aggregate pool).
+ *
+ * @param db - any connection
+ * @param subjectId - the participant
+ */
+export async function anonymousPeerFeedbackAbout(
+  db: Kysely<Schema>,
+  subjectId: string,
+): Promise<FeedbackEntry[]> {
+  const rows = await db
+    .selectFrom('feedback')
+    .select('body')
+    .where('subject_id', '=', subjectId)
+    .where('source', '=', 'peer')
+    .where('anonymous', '=', 1)
+    .where('review_status', '=', 'approved')
+    .where('visibility', '!=', 'staff')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => JSON.parse(r.body) as FeedbackEntry);
+}
+
+/** Thrown inside a write to roll it back when its target (the document, an entry) does not exist. */
+export class NotFound extends Error {
+  constructor() {
+    super('not found');
+    this.name = 'NotFound';
+  }
+}
+
+/** A review decision: the new review and, optionally, a new visibility. */
+export interface ReviewChange {
+  review: FeedbackReview;
+  visibility?: FeedbackEntry['visibility'] | undefined;
+}
+
+/**
+ * Changes the review of an entry.
+ *
+ * @param db - the write transaction
+ * @param id - the entry's id
+ * @param change - the new review, and optionally a new visibility
+ * @param now - the write's time
+ * @returns the entry after the change
+ * @throws NotFound when there is no entry with this id (the write is rolled back)
+ */
+export async function setReview(
+  db: Kysely<Schema>,
+  id: string,
+  change: ReviewChange,
+  now: string,
+): Promise<FeedbackEntry> {
+  // First: the document row lock serialises concurrent reviews of this read-modify-write.
+  await bumpRevision(db, now);
+  const row = await db
+    .selectFrom('feedback')
+    .select('body')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFound();
+  const entry: FeedbackEntry = {
+    ...(JSON.parse(row.body) as FeedbackEntry),
+    review: change.review,
+  };
+  if (change.visibility !== undefined) entry.visibility = change.visibility;
+  await db
+    .updateTable('feedback')
+    .set({
+      body: JSON.stringify(entry),
+      review_status: entry.review.status,
+      visibility: entry.visibility,
+    })
+    .where('id', '=', id)
+    .execute();
+  return entry;
+}
+
+/**
+ * Records attendance, replacing an earlier record for the same occurrence and participant.
+ *
+ * @param db - the write transaction
+ * @param record - a validated record
+ * @param recorded - when, and by which staff id (or `null`)
+ * @returns `true`
+ * @throws NotFound when there is no document (the write is rolled back)
+ */
+export async function recordAttendance(
+  db: Kysely<Schema>,
+  record: AttendanceRecord,
+  recorded: { at: string; by: string | null },
+): Promise<boolean> {
+  const row = attendanceRow(record, recorded);
+  await db
+    .insertInto('attendance')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['occurrence_id', 'participant_id']).doUpdateSet({
+        status: row.status,
+        note: row.note,
+        recorded_at: row.recorded_at,
+        recorded_by: row.recorded_by,
+      }),
+    )
+    .execute();
+  if (!(await bumpRevision(db, recorded.at))) throw new NotFound();
+  return true;
+}
+
+/**
+ * Attendance of occurrences whose original date is in `[from, to)`.
+ *
+ * @param db - any connection
+ * @param from - first local date
+ * @param to - the local date after the last
+ */
+export async function listAttendance(
+  db: Kysely<Schema>,
+  from: string,
+  to: string,
+): Promise<AttendanceRecord[]> {
+  const rows = await db
+    .selectFrom('attendance')
+    .select(['occurrence_id', 'participant_id', 'status', 'note'])
+    .where('occurrence_date', '>=', from)
+    .where('occurrence_date', '<', to)
+    .orderBy('seq')
+    .execute();
+  return rows.map(rowToAttendance);
+}

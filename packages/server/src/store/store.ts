@@ -1,0 +1,308 @@
+/**
+ * The data layer: one class over Kysely that runs the same queries on SQLite and PostgreSQL.
+ * Reads go to the reader connection; every write is a job in the {@link WriteQueue}, so it runs
+ * in a transaction (batched with concurrent writes) and is acknowledged only once committed.
+ *
+ * @module
+ */
+import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
+import type { Kysely } from 'kysely';
+import {
+  integrityCheck,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type DatabaseTarget,
+} from '../db/connect.js';
+import { migrateToLatest } from '../db/migrations.js';
+import type { Schema } from '../db/schema.js';
+import { WriteQueue } from '../db/write-queue.js';
+import {
+  readBody,
+  readDocument,
+  readHead,
+  replaceDocument,
+  type DocumentHead,
+  type ReplaceOutcome,
+  type ReplacePrecondition,
+} from './documents.js';
+import {
+  anonymousPeerFeedbackAbout,
+  createFeedback,
+  findIdempotent,
+  listAttendance,
+  listFeedback,
+  NotFound,
+  recordAttendance,
+  setReview,
+  type CreateFeedbackOutcome,
+  type FeedbackFilter,
+  type FeedbackRecord,
+  type IdempotentRequest,
+  type ReviewChange,
+} from './records.js';
+import {
+  createToken,
+  findPrincipal,
+  listTokens,
+  revokeToken,
+  type NewToken,
+  type Principal,
+  type TokenInfo,
+} from './tokens.js';
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /** The clock (ISO 8601 UTC); inject one in tests. Default `new Date().toISOString()`. */
+  now?: () => string;
+  /** Run pending migrations when opening (default `true`). */
+  migrate?: boolean;
+}
+
+/** The data layer (see the module documentation). */
+export class Store {
+  /** The dialect. */
+  readonly kind: DatabaseKind;
+  /** Migrations applied when this store was opened. */
+  readonly migrationsApplied: readonly string[];
+  readonly #handle: DatabaseHandle;
+  readonly #queue: WriteQueue<Schema>;
+  readonly #now: () => string;
+  #head: { version: number; head: DocumentHead | undefined } | undefined;
+
+  /**
+   * Use {@link openStore}.
+   *
+   * @param handle - an open, migrated database
+   * @param migrationsApplied - names of the migrations run at open
+   * @param now - the clock
+   */
+  constructor(handle: DatabaseHandle, migrationsApplied: readonly string[], now: () => string) {
+    this.kind = handle.kind;
+    this.migrationsApplied = migrationsApplied;
+    this.#handle = handle;
+    this.#queue = new WriteQueue(handle.writer, handle.kind);
+    this.#now = now;
+  }
+
+  get #reader(): Kysely<Schema> {
+    return this.#handle.reader;
+  }
+
+  /** The current time as the store records it. */
+  now(): string {
+    return this.#now();
+  }
+
+  /** Answers when the database does (a trivial read). */
+  async ping(): Promise<void> {
+    await readHead(this.#reader);
+  }
+
+  /** SQLite's `integrity_check` (`['ok']` when sound). */
+  integrityCheck(): Promise<string[]> {
+    return integrityCheck(this.#handle);
+  }
+
+  /**
+   * The document's versions, or `undefined` when there is no document yet. On an SQLite file
+   * the answer is reused until some connection commits (checked with `PRAGMA data_version`,
+   * which costs far less than the query).
+   */
+  async head(): Promise<DocumentHead | undefined> {
+    const version = this.#handle.dataVersion?.();
+    if (version !== undefined && this.#head?.version === version) return this.#head.head;
+    const head = await readHead(this.#reader);
+    if (version !== undefined) this.#head = { version, head };
+    return head;
+  }
+
+  /** The document without attendance and feedback (for schedules and checks). */
+  body(): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
+    return readBody(this.#reader);
+  }
+
+  /** The whole document with its records, read in one snapshot. */
+  document(): Promise<{ head: DocumentHead; document: MilieuDocument } | undefined> {
+    let tx = this.#reader.transaction();
+    if (this.kind === 'postgres') tx = tx.setIsolationLevel('repeatable read');
+    return tx.execute((db) => readDocument(db));
+  }
+
+  /**
+   * Replaces the whole document (records included) if the precondition holds.
+   *
+   * @param doc - a document that passed `parseDocument`
+   * @param precondition - `If-Match` revisions or create-only
+   */
+  replaceDocument(doc: MilieuDocument, precondition: ReplacePrecondition): Promise<ReplaceOutcome> {
+    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now()));
+  }
+
+  /**
+   * Stores the document only when there is none yet (the `--seed` of `serve`).
+   *
+   * @param doc - a document that passed `parseDocument`
+   * @returns whether it was stored
+   */
+  async seed(doc: MilieuDocument): Promise<boolean> {
+    const outcome = await this.replaceDocument(doc, { type: 'create' });
+    return outcome.kind === 'saved';
+  }
+
+  /**
+   * The stored response of an idempotent request, without writing (a fast path for replays).
+   *
+   * @param request - token, key and body hash
+   */
+  findIdempotent(request: IdempotentRequest): Promise<CreateFeedbackOutcome | undefined> {
+    return findIdempotent(this.#reader, request);
+  }
+
+  /**
+   * Stores a feedback entry under an idempotency key: a repeated key returns the first
+   * response and stores nothing; the same key with another body is `key_reused`.
+   *
+   * @param request - token, key and body hash
+   * @param entry - the validated, normalised entry
+   */
+  async createFeedback(
+    request: IdempotentRequest,
+    entry: FeedbackEntry,
+  ): Promise<CreateFeedbackOutcome> {
+    try {
+      return await this.#queue.run((db) => createFeedback(db, request, entry, this.#now()));
+    } catch (error) {
+      if (error instanceof NotFound) return { kind: 'no_document' };
+      throw error;
+    }
+  }
+
+  /**
+   * Lists feedback in stored order.
+   *
+   * @param filter - filters and page
+   */
+  listFeedback(filter: FeedbackFilter): Promise<FeedbackRecord[]> {
+    return listFeedback(this.#reader, filter);
+  }
+
+  /**
+   * Approved anonymous peer feedback about a participant (the pool of their aggregate).
+   *
+   * @param subjectId - the participant
+   */
+  anonymousPeerFeedbackAbout(subjectId: string): Promise<FeedbackEntry[]> {
+    return anonymousPeerFeedbackAbout(this.#reader, subjectId);
+  }
+
+  /**
+   * Changes the review of an entry.
+   *
+   * @param id - the entry's id
+   * @param change - the new review, and optionally a new visibility
+   * @returns the entry after the change, or `undefined` when unknown
+   */
+  async setReview(id: string, change: ReviewChange): Promise<FeedbackEntry | undefined> {
+    try {
+      return await this.#queue.run((db) => setReview(db, id, change, this.#now()));
+    } catch (error) {
+      if (error instanceof NotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Records attendance (replacing the record for the same occurrence and participant).
+   *
+   * @param record - a validated record
+   * @param by - the staff id recording it, if known
+   * @returns `false` when there is no document
+   */
+  async recordAttendance(record: AttendanceRecord, by?: string): Promise<boolean> {
+    try {
+      return await this.#queue.run((db) =>
+        recordAttendance(db, record, { at: this.#now(), by: by ?? null }),
+      );
+    } catch (error) {
+      if (error instanceof NotFound) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Attendance of occurrences whose original date is in `[from, to)`.
+   *
+   * @param from - first local date
+   * @param to - the local date after the last
+   */
+  listAttendance(from: string, to: string): Promise<AttendanceRecord[]> {
+    return listAttendance(this.#reader, from, to);
+  }
+
+  /**
+   * Creates a bearer token; returns the secret once.
+   *
+   * @param spec - role and whom it speaks for
+   */
+  createToken(spec: NewToken): Promise<{ id: string; token: string }> {
+    return this.#queue.run((db) => createToken(db, spec, this.#now()));
+  }
+
+  /**
+   * The principal of a token hash, or `undefined` (unknown or revoked).
+   *
+   * @param hash - SHA-256 hex of the token
+   */
+  findPrincipal(hash: string): Promise<Principal | undefined> {
+    return findPrincipal(this.#reader, hash);
+  }
+
+  /** Every token, without secrets. */
+  listTokens(): Promise<TokenInfo[]> {
+    return listTokens(this.#reader);
+  }
+
+  /**
+   * Revokes a token.
+   *
+   * @param id - the token's id
+   * @returns `false` when no active token has this id
+   */
+  revokeToken(id: string): Promise<boolean> {
+    return this.#queue.run((db) => revokeToken(db, id, this.#now()));
+  }
+
+  /** Finishes pending writes, then closes every connection. */
+  async close(): Promise<void> {
+    await this.#queue.close();
+    await this.#handle.close();
+  }
+}
+
+/**
+ * Opens the database, runs pending migrations and returns the data layer.
+ *
+ * @param target - an SQLite file (`:memory:` for tests) or a PostgreSQL URL
+ * @param options - clock and migration switch
+ * @example
+ * ```ts
+ * const store = await openStore({ kind: 'sqlite', file: './milieu.db' });
+ * ```
+ */
+export async function openStore(
+  target: DatabaseTarget,
+  options: StoreOptions = {},
+): Promise<Store> {
+  const handle = openDatabase(target);
+  try {
+    const applied =
+      options.migrate === false
+        ? []
+        : await migrateToLatest(handle.writer as Kysely<unknown>, handle.kind);
+    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()));
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,188 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { openStore } from '../src/store/store.js';
+import { hashToken } from '../src/store/tokens.js';
+import { INPATIENT_FILE } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'milieu-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(env: Record<string, string> = {}, shutdown?: Promise<unknown>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env,
+      ...(shutdown ? { shutdown } : {}),
+    },
+  };
+}
+
+describe('milieu-server token', () => {
+  it('prints a new token once and stores only its hash', async () => {
+    const db = join(dir, 'tokens.db');
+    const run = io();
+    expect(
+      await main(
+        [
+          'token',
+          'create',
+          '--db',
+          db,
+          '--role',
+          'participant',
+          '--participant',
+          'p-01',
+          '--label',
+          'tablet 3',
+        ],
+        run.io,
+      ),
+    ).toBe(0);
+    const token = run.out.join('').trim();
+    expect(token).toMatch(/^milieu_/);
+    expect(run.err.join('')).toContain('shown once');
+    const store = await openStore({ kind: 'sqlite', file: db });
+    expect(await store.findPrincipal(hashToken(token))).toMatchObject({
+      role: 'participant',
+      participantId: 'p-01',
+    });
+    await store.close();
+    const list = io();
+    expect(await main(['token', 'list', '--db', db], list.io)).toBe(0);
+    expect(list.out.join('')).toContain('participant\tp-01\ttablet 3');
+    expect(list.out.join('')).not.toContain(token);
+    const id = list.out.join('').split('\t')[0] ?? '';
+    expect(await main(['token', 'revoke', id, '--db', db], io().io)).toBe(0);
+    expect(await main(['token', 'revoke', id, '--db', db], io().io)).toBe(1);
+  });
+
+  it('reads the database from MILIEU_DB', async () => {
+    const db = join(dir, 'env.db');
+    expect(await main(['token', 'create', '--role', 'kiosk'], io({ MILIEU_DB: db }).io)).toBe(0);
+    const store = await openStore({ kind: 'sqlite', file: db });
+    expect(await store.listTokens()).toHaveLength(1);
+    await store.close();
+  });
+
+  it('rejects bad command lines with exit code 2 and the usage', async () => {
+    const cases = [
+      ['token', 'create', '--role', 'nurse'],
+      ['token', 'create', '--role', 'participant'],
+      ['token', 'create', '--role', 'kiosk', '--participant', 'p-01'],
+      ['token', 'create', '--role', 'admin', '--db', 'a.db', '--database-url', 'postgres://x'],
+      ['serve', '--port', 'eighty'],
+      ['serve', '--bogus'],
+      ['serve', '--anonymous-as', 'participant:p-01', '--host', '0.0.0.0'],
+      ['serve', '--anonymous-as', 'participant'],
+      ['serve', '--anonymous-as', 'kiosk:k1'],
+      ['frobnicate'],
+    ];
+    for (const argv of cases) {
+      const run = io({ MILIEU_DB: join(dir, 'usage.db') });
+      expect(await main(argv, run.io), argv.join(' ')).toBe(2);
+      expect(run.err.join('')).toContain('Usage:');
+    }
+  });
+});
+
+describe('milieu-server serve', () => {
+  it('migrates, seeds from a file, serves, and stops on shutdown', async () => {
+    const db = join(dir, 'serve.db');
+    let stop: (value?: unknown) => void = () => undefined;
+    const shutdown = new Promise((resolve) => (stop = resolve));
+    const run = io({}, shutdown);
+    const done = main(
+      [
+        'serve',
+        '--db',
+        db,
+        '--port',
+        '0',
+        '--seed',
+        INPATIENT_FILE,
+        '--cors-origin',
+        'https://a.example,https://b.example',
+      ],
+      run.io,
+    );
+    let url: string | undefined;
+    while (!url) {
+      await new Promise((r) => setTimeout(r, 10));
+      url = /listening on (\S+)/.exec(run.out.join(''))?.[1];
+    }
+    const health = await fetch(`${url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    const logs = run.err
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['migrated', 'seeded', 'listening', 'request']),
+    );
+    stop();
+    expect(await done).toBe(0);
+    const store = await openStore({ kind: 'sqlite', file: db });
+    expect((await store.body())?.body.program.id).toBe('riverside-4north');
+    await store.close();
+  });
+
+  it('fails with a clear message on an invalid seed', async () => {
+    const seed = join(dir, 'bad.json');
+    writeFileSync(seed, JSON.stringify({ milieuVersion: 1, program: {} }));
+    const run = io();
+    expect(
+      await main(['serve', '--db', join(dir, 'bad.db'), '--port', '0', '--seed', seed], run.io),
+    ).toBe(1);
+    expect(run.err.join('')).toContain('is not a valid milieu document');
+  });
+
+  it('serves a static folder with a fresh CSP nonce per page', async () => {
+    const site = join(dir, 'site');
+    mkdirSync(site);
+    writeFileSync(
+      join(site, 'index.html'),
+      '<!doctype html><script type="module" src="/app.js"></script>',
+    );
+    writeFileSync(join(site, 'app.js'), 'console.log(1)');
+    let stop: (value?: unknown) => void = () => undefined;
+    const run = io({}, new Promise((resolve) => (stop = resolve)));
+    const done = main(
+      [
+        'serve',
+        '--db',
+        join(dir, 'static.db'),
+        '--port',
+        '0',
+        '--static',
+        site,
+        '--log-level',
+        'silent',
+      ],
+      run.io,
+    );
+    let url: string | undefined;
+    while (!url) {
+      await new Promise((r) => setTimeout(r, 10));
+      url = /listening on (\S+)/.exec(run.out.join(''))?.[1];
+    }
+    const page = await fetch(`${url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await page.text()).toContain(`<script nonce="${nonce}"`);
+    expect((await fetch(`${url}/app.js`)).headers.get('content-type')).toContain('text/javascript');
+    expect((await fetch(`${url}/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    expect(run.err.join('')).toBe('');
+    stop();
+    expect(await done).toBe(0);
+  });
+});
