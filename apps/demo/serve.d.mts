@@ -1,5 +1,6 @@
 // Types of serve.mjs, for the browser tests and the benchmark.
 import type { Server } from 'node:http';
+import type { RunningServer } from '@milieu/server';
 
 /** Entries the demo backend stored, and its idempotency records. */
 export interface FeedbackStore {
@@ -23,7 +24,19 @@ export interface DemoServerOptions {
   feedback?: FeedbackStore;
   /** The Content-Security-Policy for a nonce. Default {@link csp}. */
   csp?: (nonce: string) => string;
+  /** Forward `/api/*` to @milieu/server at `url` with the signed-in demo user's token. */
+  api?: { url: string; tokens: Record<'staff' | 'participant', string> };
 }
+
+/** A running demo: the portal server in front of @milieu/server. */
+export interface RunningDemo {
+  port: number;
+  url: string;
+  api: RunningServer;
+  close(): Promise<void>;
+}
+/** Starts the demo as `npm start` does (SQLite file seeded from the inpatient example). */
+export function startDemo(options?: { dbFile?: string; port?: number }): Promise<RunningDemo>;
 
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH: string;

@@ -2,11 +2,13 @@
 // response carries a strict Content-Security-Policy with a fresh nonce on each <script> (and
 // module preload).
 //
-// It also plays the portal's backend, kept deliberately small (this is a DEMO backend, not
-// @milieu/server): GET /api/v1/document returns examples/inpatient-unit.json, and
-// POST /api/v1/feedback stores entries in memory per the feedback contract of @milieu/core
-// (Idempotency-Key required; a replay returns the first response; a reused key with another
-// body is a 422). /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
+// `npm start` (startDemo) puts @milieu/server behind it: SQLite seeded from the inpatient
+// example, `/api/*` forwarded with the signed-in demo user's token (a portal backend-for-frontend).
+// The browser tests can instead use a small in-memory backend (createDemoServer without `api`):
+// GET /api/v1/document returns examples/inpatient-unit.json, and POST /api/v1/feedback stores
+// entries in memory per the feedback contract of @milieu/core (Idempotency-Key required; a
+// replay returns the first response; a reused key with another body is a 422).
+// /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
 // Nothing is logged: request bodies hold personal data.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
@@ -69,6 +71,57 @@ const json = (res, status, body, headers = {}) => {
 };
 const fail = (res, status, code, message, issues) =>
   json(res, status, { error: { code, message, ...(issues ? { issues } : {}) } });
+
+/**
+ * Who is signed in to the demo portal on each page (a real portal knows this from its own
+ * session; the demo keys it on the page that was opened, in an HttpOnly cookie).
+ */
+export const DEMO_USERS = {
+  staff: { role: 'staff', staffId: 'st-th-1' },
+  participant: { role: 'participant', participantId: 'p-12' },
+};
+const USER_COOKIE = 'milieu-demo-user';
+const userOfPage = (path) => (path.includes('participant') ? 'participant' : 'staff');
+const userOfRequest = (req) =>
+  /(?:^|;\s*)milieu-demo-user=participant(?:;|$)/.test(req.headers.cookie ?? '')
+    ? 'participant'
+    : 'staff';
+const FORWARD_REQUEST = ['content-type', 'idempotency-key', 'if-match', 'if-none-match', 'accept'];
+const FORWARD_RESPONSE = ['content-type', 'etag', 'idempotent-replayed', 'retry-after'];
+
+/**
+ * The portal's backend in front of @milieu/server (backend-for-frontend): it forwards
+ * `/api/v1/*` with the bearer token of the signed-in user. The program document is read with
+ * the staff token for every page (demo simplification: see README.md here).
+ */
+async function proxyApi(req, res, api, path, search) {
+  const user = req.method === 'GET' && path === DOCUMENT_PATH ? 'staff' : userOfRequest(req);
+  const headers = { authorization: `Bearer ${api.tokens[user]}` };
+  for (const name of FORWARD_REQUEST) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  let body;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    try {
+      body = await readBody(req);
+    } catch {
+      return fail(res, 413, 'payload_too_large', 'The request is too large.');
+    }
+  }
+  const upstream = await globalThis.fetch(`${api.url}${path}${search}`, {
+    method: req.method,
+    headers,
+    body,
+  });
+  const out = { 'cache-control': 'no-store' };
+  for (const name of FORWARD_RESPONSE) {
+    const value = upstream.headers.get(name);
+    if (value) out[name] = value;
+  }
+  res.writeHead(upstream.status, out);
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -159,7 +212,7 @@ export function createDemoServer(options = {}) {
   const mounts = Object.entries({ '/cdn/': options.cdnDir ?? CDN, ...options.mounts });
   let documentText = options.document === undefined ? undefined : JSON.stringify(options.document);
 
-  async function sendHtml(res, html) {
+  async function sendHtml(res, html, path = '/') {
     const nonce = randomBytes(16).toString('base64');
     const body = html
       .replaceAll('<script', `<script nonce="${nonce}"`)
@@ -172,6 +225,7 @@ export function createDemoServer(options = {}) {
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'content-security-policy': policy(nonce),
+      'set-cookie': `${USER_COOKIE}=${userOfPage(path)}; Path=/; HttpOnly; SameSite=Strict`,
     });
     res.end(body);
   }
@@ -180,6 +234,9 @@ export function createDemoServer(options = {}) {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = decodeURIComponent(url.pathname);
+      if (options.api && path.startsWith('/api/')) {
+        return await proxyApi(req, res, options.api, url.pathname, url.search);
+      }
       if (path === DOCUMENT_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
         documentText ??= readFileSync(EXAMPLE, 'utf8');
         res.writeHead(200, {
@@ -209,7 +266,7 @@ export function createDemoServer(options = {}) {
       }
       if (file.endsWith('.html')) {
         await stat(file);
-        return await sendHtml(res, await readFile(file, 'utf8'));
+        return await sendHtml(res, await readFile(file, 'utf8'), path);
       }
       return await sendFile(res, file);
     } catch (error) {
@@ -240,9 +297,45 @@ export function listen(server, port, host = '127.0.0.1', tries = 20) {
   });
 }
 
+/**
+ * The demo as `npm start` runs it: @milieu/server on an SQLite file seeded from the inpatient
+ * example (so feedback typed in the demo is still there after a restart), behind the portal
+ * server above, which holds one token per demo user.
+ *
+ * @param {{ dbFile?: string, port?: number }} [options]
+ */
+export async function startDemo(options = {}) {
+  const { startServer } = await import('@milieu/server');
+  const api = await startServer({
+    database: { kind: 'sqlite', file: options.dbFile ?? join(here, '..', '..', 'milieu.db') },
+    seed: EXAMPLE,
+    port: 0,
+  });
+  const tokens = {};
+  for (const [user, spec] of Object.entries(DEMO_USERS)) {
+    tokens[user] = (await api.store.createToken({ ...spec, label: `demo ${user}` })).token;
+  }
+  const server = createDemoServer({ api: { url: api.url, tokens } });
+  const port = await listen(server, options.port ?? 4173);
+  return {
+    port,
+    url: `http://localhost:${port}/`,
+    api,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await api.close();
+    },
+  };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const server = createDemoServer();
-  const port = await listen(server, Number(process.env.PORT ?? 4173));
-  console.log(`Milieu Kit demo: http://localhost:${port}/`);
-  console.log(`  embedding lab (CDN, prefix, two copies): http://localhost:${port}/embed/`);
+  const demo = await startDemo({
+    dbFile: process.env.MILIEU_DB,
+    port: Number(process.env.PORT ?? 4173),
+  });
+  console.log(`Milieu Kit demo: ${demo.url}`);
+  console.log(`  embedding lab (CDN, prefix, two copies): ${demo.url}embed/`);
+  console.log(
+    `  data: @milieu/server on SQLite (${process.env.MILIEU_DB ?? 'milieu.db'}); Ctrl+C stops`,
+  );
 }

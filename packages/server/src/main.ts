@@ -161,7 +161,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       io.stdout.write(VERSION + '\n');
       return 0;
     }
-    const command = args.positionals[0];
+    // `milieu-server --db FILE --seed FILE --port N` (options, no command) means `serve`.
+    const command = args.positionals[0] ?? (argv.length > 0 ? 'serve' : undefined);
     if (args.values.help || command === undefined || command === 'help') {
       io.stdout.write(USAGE);
       return command === undefined && !args.values.help ? 2 : 0;
