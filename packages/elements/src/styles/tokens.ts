@@ -10,7 +10,11 @@ import { unsafeCSS, type CSSResult } from 'lit';
  * and every text/background pair in every theme meets WCAG 2.2 AA (tested).
  */
 
-/** Activity kinds with their own colour pair (mirrors `ACTIVITY_KINDS` in `@milieu/core`). */
+/**
+ * Activity kinds with their own colour pair. A copy of `ACTIVITY_KINDS` from `@milieu/core`,
+ * kept here so that components which need only tokens (the expectation card) do not pull core's
+ * schemas into their bundle; `tokens.test.ts` fails when the two lists differ.
+ */
 export const KIND_TOKENS = [
   'wake-up',
   'medication',
