@@ -135,6 +135,21 @@ describe('milieu-server serve', () => {
     await store.close();
   });
 
+  it('serves when given options and no command (`milieu-server --db … --port …`)', async () => {
+    let stop: (value?: unknown) => void = () => undefined;
+    const shutdown = new Promise((resolve) => (stop = resolve));
+    const run = io({}, shutdown);
+    const done = main(['--db', join(dir, 'default.db'), '--port', '0'], run.io);
+    let url: string | undefined;
+    while (!url) {
+      await new Promise((r) => setTimeout(r, 10));
+      url = /listening on (\S+)/.exec(run.out.join(''))?.[1];
+    }
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    stop();
+    expect(await done).toBe(0);
+  });
+
   it('fails with a clear message on an invalid seed', async () => {
     const seed = join(dir, 'bad.json');
     writeFileSync(seed, JSON.stringify({ milieuVersion: 1, program: {} }));
