@@ -6,11 +6,15 @@ import { gzipSync } from 'node:zlib';
 /**
  * @param {string} code entry source, e.g. `import "@milieu/elements/expectation-card.js";`
  * @param {string} resolveDir folder to resolve imports from
+ * @param {{ conditions?: string[], alias?: Record<string, string>, external?: string[],
+ *   loader?: 'js' | 'ts', platform?: 'browser' | 'neutral' }} [options] overrides: e.g.
+ *   `conditions: ['@milieu/source', 'production']` to measure the sources instead of dist/
  * @returns {Promise<{ raw: number, gzip: number }>}
  */
-export async function bundleSize(code, resolveDir) {
+export async function bundleSize(code, resolveDir, options = {}) {
+  const { loader = 'js', ...overrides } = options;
   const result = await build({
-    stdin: { contents: code, resolveDir, loader: 'js' },
+    stdin: { contents: code, resolveDir, loader },
     bundle: true,
     minify: true,
     treeShaking: true,
@@ -22,6 +26,7 @@ export async function bundleSize(code, resolveDir) {
     conditions: ['production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
+    ...overrides,
   });
   const bytes = result.outputFiles[0].contents;
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

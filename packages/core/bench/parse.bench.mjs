@@ -6,8 +6,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { bundleSize, kb } from '../../../scripts/bundle-size.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -99,26 +99,8 @@ for (const [name, r] of rows) {
 console.log('(median of ~100 ms batches run round-robin; "best" = fastest batch)');
 
 // ── bundle size ─────────────────────────────────────────────────────────────
-async function bundle(contents, conditions, alias) {
-  const result = await build({
-    stdin: { contents, resolveDir: pkg, loader: 'js' },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    write: false,
-    legalComments: 'none',
-    conditions,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-    ...(alias ? { alias } : {}),
-  });
-  const bytes = result.outputFiles[0].contents;
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-}
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const bundle = (contents, conditions, alias) =>
+  bundleSize(contents, pkg, { conditions, ...(alias ? { alias } : {}) });
 // `dist`: what the published package ships today. `modules`: the same import resolved to the
 // source modules (the `@milieu/source` condition) with the package's `sideEffects: false`, i.e.
 // what a per-module build ships; unused modules (schedule, rules, …) drop out entirely.

@@ -4,10 +4,10 @@
 //    `expandOccurrences` vs `rrule` (with `tzid`) expanding the same routines in the same run.
 // 2. `findConflicts` on 10k and 100k occurrences, and the time ratio (≈10 for linear-ish).
 // 3. Gzipped, minified size of a bundle importing only `expandOccurrences`.
+import { bundleSize } from '../../../scripts/bundle-size.mjs';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import rrulePkg from 'rrule';
 import * as core from '../dist/index.js';
 
@@ -267,36 +267,20 @@ console.log(
 table(conflictRows);
 
 // ---------------------------------------------------------------- 3. bundle size
-async function bundleSize(contents) {
-  const esbuild = await import('esbuild');
-  const out = await esbuild.build({
-    stdin: { contents, resolveDir: pkgDir, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    treeShaking: true,
-    logLevel: 'silent',
-  });
-  const code = out.outputFiles[0].contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
-const fromSource = await bundleSize(
-  "export { expandOccurrences } from './src/schedule/expand.ts';",
-);
-const fromDist = await bundleSize("export { expandOccurrences } from './dist/index.js';");
+const bundleOf = (contents) => bundleSize(contents, pkgDir, { loader: 'ts', platform: 'neutral' });
+const fromSource = await bundleOf("export { expandOccurrences } from './src/schedule/expand.ts';");
+const fromDist = await bundleOf("export { expandOccurrences } from './dist/index.js';");
 console.log('\nBundle importing only expandOccurrences (esbuild, minified):\n');
 table([
   ['entry', 'minified', 'gzip'],
   [
     'src/schedule/expand.ts (the expansion entry point)',
-    `${fmt(fromSource.min / 1024, 1)} KB`,
+    `${fmt(fromSource.raw / 1024, 1)} KB`,
     `${fmt(fromSource.gzip / 1024, 1)} KB`,
   ],
   [
     'dist/index.js (package root, as published today)',
-    `${fmt(fromDist.min / 1024, 1)} KB`,
+    `${fmt(fromDist.raw / 1024, 1)} KB`,
     `${fmt(fromDist.gzip / 1024, 1)} KB`,
   ],
 ]);

@@ -16,7 +16,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync, existsSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../../scripts/chromium.mjs';
 import { bundleSize, kb } from '../../../scripts/bundle-size.mjs';
 
@@ -357,19 +356,8 @@ const fresh =
   Math.min(...dists.map((f) => statSync(f).mtimeMs)) >
     Math.max(newest(join(PKG, 'src')), newest(join(PKG, '../core/src')));
 const entry = `import "@milieu/elements/schedule-board.js";`;
-const fromSource = async (code, external = []) => {
-  const out = await build({
-    ...common,
-    stdin: { contents: code, resolveDir: PKG, loader: 'js' },
-    platform: 'browser',
-    treeShaking: true,
-    legalComments: 'none',
-    external,
-    write: false,
-  });
-  const bytes = out.outputFiles[0].contents;
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-};
+const fromSource = (code, external = []) =>
+  bundleSize(code, PKG, { conditions: common.conditions, external });
 const size = fresh
   ? { ...(await bundleSize(entry, PKG)), from: 'dist' }
   : { ...(await fromSource(entry)), from: 'source; dist/ missing or stale' };
