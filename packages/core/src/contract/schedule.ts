@@ -22,6 +22,7 @@ import {
   LocalDateSchema,
   LocalTimeSchema,
   OccurrenceIdSchema,
+  DisplayNamePolicySchema,
   isLocalDate,
 } from '../model/index.js';
 import { parseInstant } from '../time/index.js';
@@ -108,9 +109,45 @@ export const OccurrenceViewSchema = z.strictObject({
 /** One occurrence on the wire (see {@link OccurrenceViewSchema}). */
 export type OccurrenceView = z.infer<typeof OccurrenceViewSchema>;
 
+/**
+ * What a board needs to know of the program, and nothing more: its name, zone and locale, and
+ * how shared screens name people (`displayNames`, the program's `policy.displayNames`).
+ */
+export const ScheduleProgramSchema = z.strictObject({
+  name: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  displayNames: DisplayNamePolicySchema,
+});
+/** The program as the schedule resource describes it (see {@link ScheduleProgramSchema}). */
+export type ScheduleProgram = z.infer<typeof ScheduleProgramSchema>;
+
+/**
+ * The resolved options of the `no-empty-stretch` rule, so that a board hatches exactly the
+ * stretches the rule reports: longer than `maxHours` in waking hours (`wakingStart` to
+ * `wakingEnd`, or the day's wake-up to its lights-out when `useWakeAndLightsOut`), where kinds in
+ * `ignoreKinds` do not fill time.
+ */
+export const EmptyStretchOptionsSchema = z.strictObject({
+  maxHours: z.number().check(z.gt(0)),
+  wakingStart: LocalTimeSchema,
+  wakingEnd: LocalTimeSchema,
+  useWakeAndLightsOut: z.boolean(),
+  ignoreKinds: z.array(z.enum(ACTIVITY_KINDS)),
+});
+/** The resolved `no-empty-stretch` options (see {@link EmptyStretchOptionsSchema}). */
+export type EmptyStretchOptions = z.infer<typeof EmptyStretchOptionsSchema>;
+
 /** The `200` body of `GET /api/v1/occurrences`. */
 export const OccurrencesResponseSchema = z.strictObject({
-  /** The program's IANA zone (every instant carries its offset too). */
+  /** The program's name, zone, locale and shared-screen naming. */
+  program: ScheduleProgramSchema,
+  /**
+   * The `no-empty-stretch` options in force, absent when the rule does not apply to this
+   * program (its setting is not one where people live on site, or the rule is off).
+   */
+  emptyStretch: z.optional(EmptyStretchOptionsSchema),
+  /** The program's IANA zone (every instant carries its offset too); the same as `program.timeZone`. */
   timeZone: z.string(),
   /** The expanded range `[from, to)` as instants in the program's zone. */
   from: InstantSchema,

@@ -53,11 +53,31 @@ export const GroupSchema = z.strictObject({
 export type Group = z.infer<typeof GroupSchema>;
 
 /**
- * Program-wide policy. `peerAnonymityMinRaters` (default 3) is the minimum number of distinct
- * anonymous peer raters before their feedback may be shown to its subject, in aggregate only.
+ * How people are named on shared screens (the kiosk view and printouts), from the most to the
+ * least shown:
+ * - `first-initial` (the default): preferred first name plus last initial, `Dana R.`;
+ * - `initials`: `D. R.`;
+ * - `none`: no names at all, which a substance-use program needs under 42 CFR Part 2 (even a
+ *   first name on a hallway screen discloses that a person is in treatment).
+ */
+export const DISPLAY_NAME_POLICIES = ['first-initial', 'initials', 'none'] as const;
+/** How people are named on shared screens (see {@link DISPLAY_NAME_POLICIES}). */
+export type DisplayNamePolicy = (typeof DISPLAY_NAME_POLICIES)[number];
+/** Schema of {@link DisplayNamePolicy}. */
+export const DisplayNamePolicySchema = z.enum(DISPLAY_NAME_POLICIES);
+/** The default of {@link Policy.displayNames}. */
+export const DEFAULT_DISPLAY_NAME_POLICY: DisplayNamePolicy = 'first-initial';
+
+/**
+ * Program-wide policy.
+ * - `peerAnonymityMinRaters` (default 3) is the minimum number of distinct anonymous peer
+ *   raters before their feedback may be shown to its subject, in aggregate only.
+ * - `displayNames` (default `first-initial`) is how people are named on shared screens: the
+ *   kiosk view and printouts (see {@link DISPLAY_NAME_POLICIES}).
  */
 export const PolicySchema = z.strictObject({
   peerAnonymityMinRaters: z.optional(PositiveIntSchema),
+  displayNames: z.optional(DisplayNamePolicySchema),
 });
 /** Program-wide policy (see {@link PolicySchema}). */
 export type Policy = z.infer<typeof PolicySchema>;

@@ -63,6 +63,7 @@ export {
   type RuleLocale,
 } from './messages/index.js';
 export { BUILTIN_RULE_IDS, builtinRules } from './builtin.js';
+export { emptyStretchOptions } from './structure/no-empty-stretch.js';
 export { DEFAULT_REQUIRED_ELEMENTS, type KindRequirement } from './structure/required-elements.js';
 /** Default word lists and kind sets of the built-in rules, to extend rather than replace. */
 export { THERAPY_AND_GROUP_KINDS } from './structure/protected-mealtimes.js';

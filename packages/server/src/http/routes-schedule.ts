@@ -11,6 +11,8 @@ import {
   addDays,
   createParser,
   daysBetween,
+  DEFAULT_DISPLAY_NAME_POLICY,
+  emptyStretchOptions,
   expandOccurrences,
   formatInstant,
   isLocalDate,
@@ -137,12 +139,21 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
     viewer.kind === 'staff'
       ? await attendanceByOccurrence(deps, [...new Set(list.map((o) => o.originalDate))])
       : undefined;
+  const program = body.doc.program;
   const response: OccurrencesResponse = {
+    program: {
+      name: program.name,
+      timeZone: zone,
+      locale: program.locale,
+      displayNames: program.policy?.displayNames ?? DEFAULT_DISPLAY_NAME_POLICY,
+    },
     timeZone: zone,
     from: formatInstant(fromMs, zone),
     to: formatInstant(toMs, zone),
     occurrences: list.map((o) => occurrenceView(o, body, viewer, records)),
   };
+  const emptyStretch = emptyStretchOptions(program.setting);
+  if (emptyStretch) response.emptyStretch = emptyStretch;
   if (participant !== undefined) response.participant = participantRef(body, participant, viewer);
   const json = new CachedJson(JSON.stringify(response));
   deps.cache.responses.set(key, json);

@@ -4,7 +4,13 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { ActivityKindSchema, LocalTimeSchema, SettingSchema } from '../../model/index.js';
+import type { EmptyStretchOptions } from '../../contract/schedule.js';
+import {
+  ActivityKindSchema,
+  LocalTimeSchema,
+  SettingSchema,
+  type Setting,
+} from '../../model/index.js';
 import { findGaps } from '../../layout/index.js';
 import { addDays, formatInstant, zonedToInstant } from '../../time/index.js';
 import { defineRule } from '../define.js';
@@ -103,3 +109,28 @@ export const noEmptyStretch = defineRule({
     return reports;
   },
 });
+
+/**
+ * The `no-empty-stretch` options in force for a program of `setting`, resolved from `options`
+ * (a rule configuration's options, `{}` for the defaults), or `undefined` when the rule does not
+ * apply to that setting. The schedule resource carries them, so a board hatches exactly the
+ * stretches that the rule reports.
+ *
+ * @param setting - the program's setting
+ * @param options - the rule's options as configured (default: none, the rule's defaults)
+ * @throws Error when `options` are not valid options of the rule (validate configurations first)
+ */
+export function emptyStretchOptions(
+  setting: Setting,
+  options: unknown = {},
+): EmptyStretchOptions | undefined {
+  const o = noEmptyStretch.options!.parse(options);
+  if (!o.settings.includes(setting)) return undefined;
+  return {
+    maxHours: o.maxHours,
+    wakingStart: o.wakingStart,
+    wakingEnd: o.wakingEnd,
+    useWakeAndLightsOut: o.useWakeAndLightsOut,
+    ignoreKinds: o.ignoreKinds,
+  };
+}
