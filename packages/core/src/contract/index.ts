@@ -10,5 +10,6 @@ export * from './common.js';
 export * from './document.js';
 export * from './schedule.js';
 export * from './records.js';
+export * from './feedback-context.js';
 export * from './findings.js';
 export * from './json-schema.js';

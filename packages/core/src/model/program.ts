@@ -69,15 +69,47 @@ export const DisplayNamePolicySchema = z.enum(DISPLAY_NAME_POLICIES);
 export const DEFAULT_DISPLAY_NAME_POLICY: DisplayNamePolicy = 'first-initial';
 
 /**
+ * Who may learn the writer of anonymous peer feedback. Never its subject or other peers, under
+ * any setting.
+ * - `nobody` (the default): the server does not store the writer with the entry at all;
+ * - `reviewers`: the writer is stored, and only staff reviewing the entry (staff and admin
+ *   tokens on the review routes) can read it, so they can follow up on safety language.
+ */
+export const ANONYMOUS_AUTHOR_VISIBILITIES = ['nobody', 'reviewers'] as const;
+/** Who may learn the writer of anonymous peer feedback (see {@link ANONYMOUS_AUTHOR_VISIBILITIES}). */
+export type AnonymousAuthorVisibility = (typeof ANONYMOUS_AUTHOR_VISIBILITIES)[number];
+/** The default of {@link Policy.anonymousAuthors}. */
+export const DEFAULT_ANONYMOUS_AUTHOR_VISIBILITY: AnonymousAuthorVisibility = 'nobody';
+
+/**
+ * A crisis resource the feedback form names when it routes an entry to staff review (for
+ * example `{ "name": "988 Suicide & Crisis Lifeline", "phone": "988" }`). `url`, when given,
+ * must be `https:`.
+ */
+export const CrisisResourceSchema = z.strictObject({
+  name: TextSchema,
+  phone: z.optional(TextSchema),
+  url: z.optional(z.url({ protocol: /^https$/ })),
+});
+/** A crisis resource (see {@link CrisisResourceSchema}). */
+export type CrisisResource = z.infer<typeof CrisisResourceSchema>;
+
+/**
  * Program-wide policy.
  * - `peerAnonymityMinRaters` (default 3) is the minimum number of distinct anonymous peer
  *   raters before their feedback may be shown to its subject, in aggregate only.
  * - `displayNames` (default `first-initial`) is how people are named on shared screens: the
  *   kiosk view and printouts (see {@link DISPLAY_NAME_POLICIES}).
+ * - `anonymousAuthors` (default `nobody`) is who may learn the writer of anonymous peer
+ *   feedback (see {@link ANONYMOUS_AUTHOR_VISIBILITIES}).
+ * - `crisisResource` is named by the feedback form when safety language routes an entry to
+ *   staff review.
  */
 export const PolicySchema = z.strictObject({
   peerAnonymityMinRaters: z.optional(PositiveIntSchema),
   displayNames: z.optional(DisplayNamePolicySchema),
+  anonymousAuthors: z.optional(z.enum(ANONYMOUS_AUTHOR_VISIBILITIES)),
+  crisisResource: z.optional(CrisisResourceSchema),
 });
 /** Program-wide policy (see {@link PolicySchema}). */
 export type Policy = z.infer<typeof PolicySchema>;
