@@ -9,6 +9,7 @@
 export * from './common.js';
 export * from './document.js';
 export * from './schedule.js';
+export * from './schedule-resource.js';
 export * from './records.js';
 export * from './feedback-context.js';
 export * from './findings.js';

@@ -24,4 +24,10 @@ export {
 } from './lanes.js';
 export { findGaps, type MinuteRange } from './gaps.js';
 export { nowPosition, progressAt, type NowPosition } from './now.js';
-export { displayName, NAME_STYLES, type NamedPerson, type NameStyle } from './names.js';
+export {
+  displayName,
+  NAME_STYLES,
+  sharedScreenName,
+  type NamedPerson,
+  type NameStyle,
+} from './names.js';

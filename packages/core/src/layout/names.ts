@@ -48,3 +48,27 @@ export function displayName(person: NamedPerson, style: NameStyle = 'kiosk'): st
   const initial = FIRST_LETTER.exec(last)?.[0];
   return initial ? `${first} ${initial.toLocaleUpperCase()}.` : first;
 }
+
+/**
+ * A person's name on a shared screen (the kiosk view, printouts), as the program's
+ * `policy.displayNames` says: `first-initial` (the default) `Dana R.`, `initials` `D. R.`, and
+ * `none` an empty string (show no name at all; 42 CFR Part 2 programs).
+ *
+ * @param person - a participant or staff member
+ * @param policy - the program's `policy.displayNames` (default `first-initial`)
+ * @example
+ * ```ts
+ * sharedScreenName({ preferredName: 'Dana', lastName: 'Rivera' }, 'initials'); // 'D. R.'
+ * ```
+ */
+export function sharedScreenName(
+  person: NamedPerson,
+  policy: 'first-initial' | 'initials' | 'none' = 'first-initial',
+): string {
+  if (policy === 'none') return '';
+  if (policy === 'first-initial') return displayName(person, 'kiosk');
+  const letters = [clean(person.preferredName), clean(person.lastName)]
+    .map((part) => FIRST_LETTER.exec(part)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  return letters.map((letter) => `${letter.toLocaleUpperCase()}.`).join(' ');
+}

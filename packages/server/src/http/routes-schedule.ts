@@ -11,16 +11,15 @@ import {
   addDays,
   createParser,
   daysBetween,
-  DEFAULT_DISPLAY_NAME_POLICY,
-  emptyStretchOptions,
-  expandOccurrences,
+  scheduleResource,
   formatInstant,
   isLocalDate,
   parseAttendanceRecord,
   parseInstant,
   zonedToInstant,
   type AttendanceRecord,
-  type OccurrencesResponse,
+  type MilieuDocument,
+  type ScheduleViewer,
 } from '@milieu/core';
 import type { Principal } from '../store/tokens.js';
 import type { DocumentHead } from '../store/documents.js';
@@ -28,7 +27,6 @@ import { CachedJson, type LoadedBody } from './cache.js';
 import { ApiError, invalid } from './errors.js';
 import { queryObject, readJson } from './json.js';
 import { sendCached, type Deps, type RouteDef } from './route.js';
-import { occurrenceView, participantRef, type Viewer } from './views.js';
 
 const parseOccurrencesQuery = createParser(OccurrencesQuerySchema);
 const parseAttendanceQuery = createParser(AttendanceQuerySchema);
@@ -47,25 +45,28 @@ function boundMs(value: string, zone: string): number {
   return isLocalDate(value) ? zonedToInstant(value, '00:00', zone).ms : parseInstant(value);
 }
 
-function viewerOf(principal: Principal): Viewer {
+function viewerOf(principal: Principal): ScheduleViewer {
   if (principal.role === 'kiosk') return { kind: 'kiosk' };
   if (principal.role === 'participant')
     return { kind: 'participant', participantId: principal.participantId ?? '' };
   return { kind: 'staff' };
 }
 
+/**
+ * Attendance by occurrence id for the occurrences whose series date falls in the range (a day
+ * either side, since a moved occurrence keeps its original date).
+ */
 async function attendanceByOccurrence(
   deps: Deps,
-  dates: string[],
+  doc: MilieuDocument,
+  fromMs: number,
+  toMs: number,
 ): Promise<Map<string, AttendanceRecord[]>> {
+  const zone = doc.program.timeZone;
+  const first = addDays(formatInstant(fromMs, zone).slice(0, 10), -1);
+  const last = addDays(formatInstant(toMs, zone).slice(0, 10), 2);
   const out = new Map<string, AttendanceRecord[]>();
-  if (dates.length === 0) return out;
-  dates.sort();
-  const records = await deps.store.listAttendance(
-    dates[0] ?? '',
-    addDays(dates[dates.length - 1] ?? '', 1),
-  );
-  for (const r of records) {
+  for (const r of await deps.store.listAttendance(first, last)) {
     const list = out.get(r.occurrenceId) ?? [];
     list.push(r);
     out.set(r.occurrenceId, list);
@@ -92,6 +93,10 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
   const principal = c.get('principal');
   const viewer = viewerOf(principal);
   let participant = q.value.participant;
+  if (viewer.kind === 'kiosk' && participant !== undefined) {
+    // The same answer for a known and an unknown id: a hallway screen cannot probe who is here.
+    throw new ApiError(403, 'forbidden', 'a kiosk token reads the whole unit schedule only');
+  }
   if (viewer.kind === 'participant') {
     if (participant !== undefined && participant !== viewer.participantId) {
       throw new ApiError(403, 'forbidden', 'a participant token reads its own schedule only');
@@ -121,13 +126,18 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
   const hit = deps.cache.responses.get(key);
   if (hit !== undefined) return sendCached(c, hit);
 
-  let list;
+  let response;
   try {
-    list = expandOccurrences(body.doc, {
+    const attendance =
+      viewer.kind === 'staff'
+        ? await attendanceByOccurrence(deps, body.doc, fromMs, toMs)
+        : undefined;
+    response = scheduleResource(body.doc, viewer, {
       from: fromMs,
       to: toMs,
       includeCancelled,
-      ...(participant === undefined ? {} : { participant }),
+      participant,
+      attendance,
     });
   } catch (error) {
     if (!(error instanceof ScheduleRangeError)) throw error;
@@ -135,26 +145,6 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
       { path: `/${error.argument}`, code: 'invalid_range', message: error.message },
     ]);
   }
-  const records =
-    viewer.kind === 'staff'
-      ? await attendanceByOccurrence(deps, [...new Set(list.map((o) => o.originalDate))])
-      : undefined;
-  const program = body.doc.program;
-  const response: OccurrencesResponse = {
-    program: {
-      name: program.name,
-      timeZone: zone,
-      locale: program.locale,
-      displayNames: program.policy?.displayNames ?? DEFAULT_DISPLAY_NAME_POLICY,
-    },
-    timeZone: zone,
-    from: formatInstant(fromMs, zone),
-    to: formatInstant(toMs, zone),
-    occurrences: list.map((o) => occurrenceView(o, body, viewer, records)),
-  };
-  const emptyStretch = emptyStretchOptions(program.setting);
-  if (emptyStretch) response.emptyStretch = emptyStretch;
-  if (participant !== undefined) response.participant = participantRef(body, participant, viewer);
   const json = new CachedJson(JSON.stringify(response));
   deps.cache.responses.set(key, json);
   return sendCached(c, json);
