@@ -17,8 +17,22 @@ describe('required-elements', () => {
     ]);
     doc.routines = doc.routines.filter((r) => r.kind !== 'exercise' && r.kind !== 'art-therapy');
     expect(runRule('required-elements', doc).map((f) => f.data['kinds'])).toContain(
-      'recreation-therapy / exercise / outing / art-therapy',
+      'recreation-therapy / supervised-recreation / exercise / outing / art-therapy',
     );
+  });
+
+  it('counts supervised recreation (no therapist needed) as recreation', () => {
+    const doc = cleanDoc();
+    const recreation = doc.routines.filter((r) =>
+      ['recreation-therapy', 'exercise', 'outing', 'art-therapy'].includes(r.kind),
+    );
+    for (const r of recreation) {
+      r.kind = 'supervised-recreation';
+      r.facilitatorIds = [];
+    }
+    expect(recreation.length).toBeGreaterThan(0);
+    expect(runRule('required-elements', doc)).toEqual([]);
+    expect(runRule('facilitator-required', doc)).toEqual([]);
   });
 
   it('uses the setting and per-setting overrides; partial weeks are not judged', () => {

@@ -20,6 +20,7 @@ export type KindRequirement = ActivityKind | readonly ActivityKind[];
 
 const RECREATION: readonly ActivityKind[] = [
   'recreation-therapy',
+  'supervised-recreation',
   'exercise',
   'outing',
   'art-therapy',
@@ -35,7 +36,7 @@ const FULL: readonly KindRequirement[] = [
 /**
  * Weekly requirements by setting (default option of `required-elements`). Inpatient and
  * residential programs need a community meeting, group therapy, psychoeducation, recreation
- * (recreation therapy, exercise, an outing or art) and free time; day programs the therapeutic
+ * (recreation therapy, supervised recreation, exercise, an outing or art) and free time; day programs the therapeutic
  * core; weekly outpatient groups one group session; home none.
  */
 export const DEFAULT_REQUIRED_ELEMENTS: Readonly<Record<Setting, readonly KindRequirement[]>> = {
