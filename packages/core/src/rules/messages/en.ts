@@ -73,6 +73,12 @@ export const en: MessageCatalog = {
     reviewOverdue: '"{title}" was due for review on {reviewDate}.',
     fixUnbounded: 'Add recurrence.reviewDate (or until/count) so the routine is reviewed.',
     fixReviewOverdue: 'Review the routine with the community and set the next review date.',
+    unboundedMany: '{count} routines repeat forever with no until, count or review date: {titles}.',
+    reviewOverdueMany: '{count} routines were due for review on {reviewDate}: {titles}.',
+    fixUnboundedMany:
+      'Give the timetable a review date (recurrence.reviewDate on each routine), or end the series with until/count.',
+    fixReviewOverdueMany:
+      'Review the timetable with the community and set the next review date on these routines.',
   },
   'expectation-explained': {
     missing: 'The expectation "{statement}" has no rationale.',
