@@ -90,11 +90,20 @@ export const requiredElements = defineRule({
         missingWeeks.set(key, list);
       }
     }
-    const reports: RuleReport[] = [];
+    // Elements missing in the same weeks have one cause (a timetable without a therapeutic
+    // programme, a week without staff): one report naming them all.
+    const byWeeks = new Map<string, { kinds: string[]; weeks: string[] }>();
     for (const [kinds, weeks] of missingWeeks) {
+      const key = weeks.join(' ');
+      const entry = byWeeks.get(key) ?? { kinds: [], weeks };
+      entry.kinds.push(kinds);
+      byWeeks.set(key, entry);
+    }
+    const reports: RuleReport[] = [];
+    for (const { kinds, weeks } of byWeeks.values()) {
       reports.push({
         messageId: 'missing',
-        data: { kinds, setting, weeks: dateList(weeks) },
+        data: { kinds: kinds.join(', '), count: kinds.length, setting, weeks: dateList(weeks) },
         path: '/routines',
         fix: 'fixMissing',
       });
