@@ -12,7 +12,8 @@ import { dateList, uniqueSorted } from '../util/group.js';
 import { occurrencePointer } from '../util/pointers.js';
 
 /**
- * Every day has breakfast, lunch and dinner (a configurable set) in 24-hour settings.
+ * Every day has breakfast, lunch and dinner (a configurable set) in 24-hour settings. Meals
+ * missing on the same days give one report naming them all.
  * Options: `meals` (kinds; default breakfast, lunch, dinner), `settings` (where the rule applies;
  * default inpatient and residential — day programs do not serve every meal).
  */

@@ -51,7 +51,8 @@ export const DEFAULT_REQUIRED_ELEMENTS: Readonly<Record<Setting, readonly KindRe
 /**
  * Each complete 7-day window of the range (from its first day; the default range is two ISO
  * weeks) contains the activity kinds its setting requires. `required` overrides the defaults per
- * setting, e.g. `{ required: { iop: ['group-therapy'] } }`.
+ * setting, e.g. `{ required: { iop: ['group-therapy'] } }`. Elements missing in the same weeks
+ * give one report naming them all.
  */
 export const requiredElements = defineRule({
   id: 'required-elements',
