@@ -18,7 +18,7 @@ import {
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { loadConfig } from './config.js';
 import { formatIssuesJson, formatJson, formatRunJson, type FileReport } from './format/json.js';
-import { issuesToSarif, toSarif, type SarifLog } from './format/sarif.js';
+import { issuesToSarif, SARIF_SCHEMA, toSarif, type SarifLog } from './format/sarif.js';
 import { formatIssuesText, formatRunSummary, formatText } from './format/text.js';
 import { expandFileArgs, isGlob } from './glob.js';
 import { locatePointers } from './locate.js';
@@ -143,11 +143,13 @@ async function runCheck(
           ? [issuesToSarif(r.file, r.issues, r.locator, v)]
           : [],
     );
-    const [first] = logs;
-    if (first)
-      io.stdout.write(
-        `${JSON.stringify({ ...first, runs: logs.flatMap((l) => l.runs) }, null, 2)}\n`,
-      );
+    // One log, one run per file (none when no file could be read).
+    const log: SarifLog = {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: logs.flatMap((l) => l.runs),
+    };
+    io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
   } else if (args.format === 'json') {
     if (!many && reports.length === 1) {
       const [r] = reports as [FileReport];

@@ -56,3 +56,16 @@ describe('packages/cli/README.md', () => {
     expect(stderr.trimEnd()).toBe(blocks[index + 1]?.body);
   });
 });
+
+describe('README.md (the repository root)', () => {
+  it('its milieu check command exits 0 on the examples', async () => {
+    const text = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const commands = [...text.matchAll(/`(npx milieu check [^`]+)`/g)].map((m) => m[1] ?? '');
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) {
+      const { code, stderr } = await run(command.split(/\s+/).slice(2));
+      expect(stderr, command).toBe('');
+      expect(code, command).toBe(0);
+    }
+  });
+});
