@@ -48,6 +48,8 @@ export const en: MessageCatalog = {
   'facilitator-required': {
     missing: '"{title}" has no facilitator on {count} occurrence(s): {dates}.',
     fixMissing: 'Name at least one facilitator for "{title}".',
+    missingMany: '{count} routines name no facilitator: {titles}.',
+    fixMissingMany: 'Name at least one facilitator for each of these routines.',
   },
   'facilitator-conflict': {
     notYetEmployed: '{name} facilitates "{title}" on {dates}, before their start date {limit}.',

@@ -47,6 +47,8 @@ export const es: MessageCatalog = {
   'facilitator-required': {
     missing: '«{title}» no tiene facilitador en {count} ocurrencia(s): {dates}.',
     fixMissing: 'Asigna al menos un facilitador a «{title}».',
+    missingMany: '{count} rutinas no tienen facilitador: {titles}.',
+    fixMissingMany: 'Asigna al menos un facilitador a cada una de estas rutinas.',
   },
   'facilitator-conflict': {
     notYetEmployed: '{name} facilita «{title}» el {dates}, antes de su fecha de inicio ({limit}).',
