@@ -72,8 +72,9 @@ export const TIME_ZONE_ABBREVIATIONS: Readonly<Record<string, readonly string[]>
 };
 
 /**
- * IANA renames that ICU (and so `Intl` in Node 20) still lists under the old name: old → new.
- * The new name is canonical; the old one is a legacy link.
+ * Legacy names → canonical: the IANA renames that ICU (and so `Intl` in Node 20) still lists
+ * under the old name (`Asia/Calcutta` → `Asia/Kolkata`), and common backward links (`US/Eastern`,
+ * `GB`) for engines whose `Intl` no longer resolves links to their canonical zone.
  */
 export const TIME_ZONE_RENAMES: Readonly<Record<string, string>> = {
   'Africa/Asmera': 'Africa/Asmara',
@@ -95,6 +96,30 @@ export const TIME_ZONE_RENAMES: Readonly<Record<string, string>> = {
   'Pacific/Enderbury': 'Pacific/Kanton',
   'Pacific/Ponape': 'Pacific/Pohnpei',
   'Pacific/Truk': 'Pacific/Chuuk',
+  'US/Eastern': 'America/New_York',
+  'US/Central': 'America/Chicago',
+  'US/Mountain': 'America/Denver',
+  'US/Pacific': 'America/Los_Angeles',
+  'US/Alaska': 'America/Anchorage',
+  'US/Hawaii': 'Pacific/Honolulu',
+  'US/Arizona': 'America/Phoenix',
+  'US/Michigan': 'America/Detroit',
+  'Canada/Eastern': 'America/Toronto',
+  'Canada/Central': 'America/Winnipeg',
+  'Canada/Mountain': 'America/Edmonton',
+  'Canada/Pacific': 'America/Vancouver',
+  'Canada/Atlantic': 'America/Halifax',
+  'Canada/Newfoundland': 'America/St_Johns',
+  GB: 'Europe/London',
+  'GB-Eire': 'Europe/London',
+  Eire: 'Europe/Dublin',
+  Japan: 'Asia/Tokyo',
+  Singapore: 'Asia/Singapore',
+  NZ: 'Pacific/Auckland',
+  'Australia/ACT': 'Australia/Sydney',
+  'Australia/NSW': 'Australia/Sydney',
+  'America/Montreal': 'America/Toronto',
+  'Europe/Belfast': 'Europe/London',
 };
 
 /** The verdict of {@link checkTimeZone}. */
@@ -186,13 +211,12 @@ export function checkTimeZone(zone: string): TimeZoneCheck {
     ? intlZone(zone)
     : undefined;
   if (resolved === undefined) return { ok: false, reason: 'unknown', suggestions: [] };
-  // A zone this runtime resolves to itself is canonical here even if the list lacks it.
-  if (resolved === zone && TIME_ZONE_RENAMES[zone] === undefined) return { ok: true };
+  // Intl accepts it but it is not in the canonical list: a legacy link (or a wrong case).
   const renamed = TIME_ZONE_RENAMES[zone] ?? TIME_ZONE_RENAMES[resolved] ?? resolved;
   const exact = [...zones].find((z) => z.toLowerCase() === zone.toLowerCase());
   return {
     ok: false,
     reason: 'alias',
-    suggestions: unique([exact ?? renamed].filter((z) => zones.has(z) || intlZone(z) === z)),
+    suggestions: unique([exact ?? renamed]).filter((z) => z !== zone && zones.has(z)),
   };
 }
