@@ -13,13 +13,15 @@ export type Format = (typeof FORMATS)[number];
 /** Parsed arguments of `milieu check`. */
 export interface CheckArgs {
   command: 'check';
-  /** The document to check, as given (relative to the working directory). */
-  file: string;
+  /** The documents to check: paths or glob patterns, as given (relative to the working directory). */
+  files: string[];
   format: Format;
   /** Rule settings from `--rule` flags, in order (later flags win). */
   rules: Record<string, RuleSetting>;
-  /** `--config <file>`: a JSON file `{ "rules": { … } }`, merged under the `--rule` flags. */
+  /** `--config <file>`: a JSON file `{ "extends": …, "rules": { … } }`, merged under the `--rule` flags. */
   config?: string;
+  /** `--preset <name>`: a built-in preset (`milieu:recommended`, `milieu:schedule`, `milieu:strict`). */
+  preset?: string;
   /** `--now`, ISO 8601 with offset; default: the current time. */
   now?: string;
   /** `--from` / `--to`: the range to check (ISO 8601 with offset). */
@@ -34,17 +36,21 @@ export type ParsedArgs =
   CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 /** Usage text printed by `milieu --help` and after argument errors. */
-export const USAGE = `Usage: milieu check <file.json> [options]
+export const USAGE = `Usage: milieu check <file.json>... [options]
 
-Check a milieu document against therapeutic-milieu practice rules.
+Check milieu documents against therapeutic-milieu practice rules. Give several files or globs
+('examples/*.json', quoted so every shell passes them through) to check them in one run.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif   output format (default: text); SARIF writes one log, one run per file
+  --preset <name>            start from a preset: milieu:recommended (the defaults),
+                             milieu:schedule (timetable only) or milieu:strict (everything, as errors)
   --rule <id>=<level>        set a rule's level: off, warn or error (repeatable);
                              <level> may also be a JSON setting: 'no-empty-stretch=["warn",{"maxHours":2}]'
-  --config <file.json>       rule configuration { "rules": { … } } (--rule flags win)
+  --config <file.json>       configuration { "extends": "milieu:schedule", "rules": { … } }
+                             (--preset applies after its extends, --rule flags win)
   --now <ISO>                the instant to check at, e.g. 2026-03-28T20:00:00-04:00
-                             (default: the current time)
+                             (default: the current time, so findings change from day to day)
   --from <ISO> --to <ISO>    the range to check (default: this week and next)
   --locale en|es             message language (default: the program's locale)
   -h, --help                 show this help
@@ -86,17 +92,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return { command: 'error', message: 'missing command' };
   if (command !== 'check') return { command: 'error', message: `unknown command "${command}"` };
-  const args: Partial<CheckArgs> & { rules: Record<string, RuleSetting> } = {
+  const args: Partial<CheckArgs> & { rules: Record<string, RuleSetting>; files: string[] } = {
     command: 'check',
     format: 'text',
     rules: {},
+    files: [],
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (!arg.startsWith('-')) {
-      if (args.file !== undefined)
-        return { command: 'error', message: `unexpected argument "${arg}" (one file at a time)` };
-      args.file = arg;
+      args.files.push(arg);
       continue;
     }
     const inline = arg.indexOf('=');
@@ -105,6 +110,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       '--format',
       '--rule',
       '--config',
+      '--preset',
       '--now',
       '--from',
       '--to',
@@ -131,6 +137,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--config':
         args.config = value;
         break;
+      case '--preset':
+        args.preset = value;
+        break;
       case '--now':
         args.now = value;
         break;
@@ -144,7 +153,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         args.locale = value;
     }
   }
-  if (args.file === undefined) return { command: 'error', message: 'missing <file.json>' };
+  if (args.files.length === 0) return { command: 'error', message: 'missing <file.json>' };
   if ((args.from === undefined) !== (args.to === undefined))
     return { command: 'error', message: '--from and --to go together' };
   return args as CheckArgs;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinRules } from '@milieu/core';
+import { builtinRules, PRESET_NAMES, presetRuleIds } from '@milieu/core';
 
 // The rule reference lives in @milieu/core, whose tests cannot read files: it is kept in sync here.
 const docs = readFileSync(new URL('../../core/docs/rules.md', import.meta.url), 'utf8');
@@ -21,6 +21,35 @@ describe('packages/core/docs/rules.md', () => {
           ?.shape ?? {};
       for (const option of Object.keys(shape))
         expect(section, `${rule.id}.${option}`).toMatch(new RegExp(`\\| \`${option}\` +\\|`));
+    }
+  });
+});
+
+describe('the preset tables (rules.md and the CLI README)', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const row = (text: string, name: string) =>
+    text.split('\n').find((line) => line.startsWith(`| \`${name}\``)) ?? '';
+
+  it('name every rule milieu:schedule turns on, and no other', () => {
+    const ids = presetRuleIds('milieu:schedule');
+    for (const text of [docs, readme]) {
+      const line = row(text, 'milieu:schedule');
+      const named = [...line.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
+      expect(named.filter((id) => builtinRules.some((r) => r.id === id)).sort()).toEqual(
+        [...ids].sort(),
+      );
+    }
+  });
+
+  it('count the rules milieu:recommended and milieu:strict turn on', () => {
+    for (const text of [docs, readme]) {
+      for (const name of PRESET_NAMES) expect(row(text, name), name).not.toBe('');
+      expect(row(text, 'milieu:recommended')).toContain(
+        `${presetRuleIds('milieu:recommended').length} rules`,
+      );
+      expect(row(text, 'milieu:strict')).toContain(
+        `all ${presetRuleIds('milieu:strict').length} rules`,
+      );
     }
   });
 });

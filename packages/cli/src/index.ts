@@ -7,10 +7,17 @@
 export { EXIT, main, type CliIo } from './main.js';
 export { FORMATS, parseArgs, USAGE, type CheckArgs, type Format, type ParsedArgs } from './args.js';
 export { locatePointers, type PointerLocator, type TextPosition } from './locate.js';
-export { formatIssuesText, formatText } from './format/text.js';
+export { formatIssuesText, formatRunSummary, formatText } from './format/text.js';
+export { loadConfig, type ConfigSources, type LoadedConfig } from './config.js';
+export { expandFileArgs, globToRegExp, isGlob } from './glob.js';
 export {
   formatIssuesJson,
   formatJson,
+  formatRunJson,
+  summarizeRun,
+  type FileReport,
+  type JsonRunReport,
+  type RunSummary,
   type JsonInvalidReport,
   type JsonReport,
 } from './format/json.js';

@@ -1,11 +1,11 @@
 /**
- * `milieu check`: reads a document, checks it with `@milieu/core` and prints findings like a
+ * `milieu check`: reads documents, checks them with `@milieu/core` and prints findings like a
  * linter. The entry point of the `milieu` bin.
  *
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   builtinRules,
@@ -13,13 +13,14 @@ import {
   parseDocumentJson,
   RuleConfigError,
   type CheckOptions,
-  type CheckResult,
-  type RuleConfig,
+  type Issue,
 } from '@milieu/core';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
-import { formatIssuesJson, formatJson } from './format/json.js';
-import { issuesToSarif, toSarif } from './format/sarif.js';
-import { formatIssuesText, formatText } from './format/text.js';
+import { loadConfig } from './config.js';
+import { formatIssuesJson, formatJson, formatRunJson, type FileReport } from './format/json.js';
+import { issuesToSarif, SARIF_SCHEMA, toSarif, type SarifLog } from './format/sarif.js';
+import { formatIssuesText, formatRunSummary, formatText } from './format/text.js';
+import { expandFileArgs, isGlob } from './glob.js';
 import { locatePointers } from './locate.js';
 
 /** What `main` writes to and reads from: the process in the bin, fakes in tests. */
@@ -55,43 +56,131 @@ function fail(io: CliIo, message: string): number {
   return EXIT.fatal;
 }
 
-async function loadConfig(
+function optionLines(issues: readonly Issue[]): string[] {
+  return issues.map(
+    (i) =>
+      `  ${i.path
+        .replace(/^\/config\/rules\//, '--rule ')
+        .replace(/^\/now$/, '--now')
+        .replace(/^\/range\/(from|to)$/, '--$1')}: ${i.message}`,
+  );
+}
+
+/** Checks one file; `{ fatal }` when the options are invalid (e.g. a bad `--now`). */
+async function checkFile(
+  path: string,
+  shown: string,
+  options: CheckOptions,
+  read: (path: string) => Promise<string>,
+): Promise<FileReport | { fatal: string[] }> {
+  let text: string;
+  try {
+    text = await read(path);
+  } catch (error) {
+    return {
+      file: shown,
+      kind: 'unreadable',
+      message: `cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const locator = locatePointers(text);
+  const parsed = parseDocumentJson(text);
+  if (!parsed.ok) return { file: shown, kind: 'invalid', issues: parsed.issues, locator };
+  try {
+    return { file: shown, kind: 'checked', result: checkDocument(parsed.value, options), locator };
+  } catch (error) {
+    if (error instanceof RuleConfigError) return { fatal: optionLines(error.issues) };
+    throw error;
+  }
+}
+
+function exitOf(reports: readonly FileReport[]): number {
+  if (reports.some((r) => r.kind !== 'checked')) return EXIT.fatal;
+  return reports.some((r) => r.kind === 'checked' && r.result.summary.errors > 0)
+    ? EXIT.errors
+    : EXIT.ok;
+}
+
+async function runCheck(
   args: CheckArgs,
   io: CliIo,
   read: (path: string) => Promise<string>,
-): Promise<RuleConfig | string> {
-  let rules: Record<string, unknown> = {};
-  if (args.config !== undefined) {
-    try {
-      const parsed = JSON.parse(await read(resolve(io.cwd, args.config))) as unknown;
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-        return `${args.config}: expected a JSON object { "rules": { … } }`;
-      const given = (parsed as { rules?: unknown }).rules;
-      if (
-        given !== undefined &&
-        (given === null || typeof given !== 'object' || Array.isArray(given))
-      )
-        return `${args.config}: "rules" must be an object`;
-      rules = { ...(given as Record<string, unknown>) };
-    } catch (error) {
-      return `cannot read config ${args.config}: ${error instanceof Error ? error.message : String(error)}`;
-    }
+): Promise<number> {
+  const expanded = await expandFileArgs(args.files, io.cwd);
+  if (expanded.unmatched.length > 0)
+    return fail(io, `no files match ${expanded.unmatched.map((g) => `"${g}"`).join(', ')}`);
+  const config = await loadConfig(
+    { config: args.config, preset: args.preset, rules: args.rules },
+    builtinRules,
+    io.cwd,
+    read,
+  );
+  if (!config.ok) return fail(io, `invalid configuration\n${config.lines.join('\n')}`);
+  const options: CheckOptions = {
+    now: args.now ?? (io.now ? io.now() : new Date()),
+    config: config.config,
+  };
+  if (args.from !== undefined && args.to !== undefined)
+    options.range = { from: args.from, to: args.to };
+  if (args.locale !== undefined) options.locale = args.locale;
+
+  const reports: FileReport[] = [];
+  for (const path of expanded.files) {
+    const shown = (relative(io.cwd, path) || path).split(sep).join('/');
+    const report = await checkFile(path, shown, options, read);
+    if ('fatal' in report) return fail(io, `invalid options\n${report.fatal.join('\n')}`);
+    if (report.kind === 'unreadable') io.stderr.write(`milieu: ${report.message}\n`);
+    reports.push(report);
   }
-  return { rules: { ...rules, ...args.rules } as RuleConfig['rules'] };
+
+  const many = args.files.length > 1 || args.files.some(isGlob);
+  if (args.format === 'sarif') {
+    const v = await version(read);
+    const logs: SarifLog[] = reports.flatMap((r) =>
+      r.kind === 'checked'
+        ? [toSarif(r.file, r.result, builtinRules, r.locator, v)]
+        : r.kind === 'invalid'
+          ? [issuesToSarif(r.file, r.issues, r.locator, v)]
+          : [],
+    );
+    // One log, one run per file (none when no file could be read).
+    const log: SarifLog = {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: logs.flatMap((l) => l.runs),
+    };
+    io.stdout.write(`${JSON.stringify(log, null, 2)}\n`);
+  } else if (args.format === 'json') {
+    if (!many && reports.length === 1) {
+      const [r] = reports as [FileReport];
+      if (r.kind === 'checked') io.stdout.write(formatJson(r.file, r.result));
+      else if (r.kind === 'invalid') io.stdout.write(formatIssuesJson(r.file, r.issues));
+    } else io.stdout.write(formatRunJson(reports));
+  } else {
+    const blocks = reports.flatMap((r) =>
+      r.kind === 'checked'
+        ? [formatText(r.file, r.result, r.locator)]
+        : r.kind === 'invalid'
+          ? [formatIssuesText(r.file, r.issues, r.locator)]
+          : [],
+    );
+    io.stdout.write(`${blocks.join('\n')}\n${formatRunSummary(reports)}`);
+  }
+  return exitOf(reports);
 }
 
 /**
  * Runs the `milieu` command line.
  *
- * `milieu check <file.json> [--format text|json|sarif] [--rule id=level] [--config file]
- * [--now ISO] [--from ISO --to ISO] [--locale en|es]`. Without `--now` the current time is
- * used, so the output of a plain `milieu check` changes from day to day; pass `--now` in CI for
- * reproducible results.
+ * `milieu check <file.json|glob>... [--format text|json|sarif] [--preset name] [--rule id=level]
+ * [--config file] [--now ISO] [--from ISO --to ISO] [--locale en|es]`. Without `--now` the
+ * current time is used, so the output of a plain `milieu check` changes from day to day; pass
+ * `--now` in CI for reproducible results.
  *
  * @param argv - arguments after the script name
  * @param io - output streams, working directory and optional file reader and clock
- * @returns the exit code: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or
- *   invalid document, invalid configuration or bad arguments
+ * @returns the exit code: 0 no errors (warnings allowed), 1 errors found, 2 an unreadable or
+ *   invalid document, an invalid configuration or bad arguments
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const read = io.readFile ?? ((path: string) => readFile(path, 'utf8'));
@@ -108,58 +197,5 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`milieu: ${args.message}\n\n${USAGE}\n`);
     return EXIT.fatal;
   }
-
-  const path = resolve(io.cwd, args.file);
-  const shown = (relative(io.cwd, path) || args.file).split(sep).join('/');
-  let text: string;
-  try {
-    text = await read(path);
-  } catch (error) {
-    return fail(
-      io,
-      `cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const locator = locatePointers(text);
-  const parsed = parseDocumentJson(text);
-  if (!parsed.ok) {
-    if (args.format === 'json') io.stdout.write(formatIssuesJson(shown, parsed.issues));
-    else if (args.format === 'sarif')
-      io.stdout.write(
-        `${JSON.stringify(issuesToSarif(shown, parsed.issues, locator, await version(read)), null, 2)}\n`,
-      );
-    else io.stdout.write(formatIssuesText(shown, parsed.issues, locator));
-    return EXIT.fatal;
-  }
-
-  const config = await loadConfig(args, io, read);
-  if (typeof config === 'string') return fail(io, config);
-  const options: CheckOptions = { now: args.now ?? (io.now ? io.now() : new Date()), config };
-  if (args.from !== undefined && args.to !== undefined)
-    options.range = { from: args.from, to: args.to };
-  if (args.locale !== undefined) options.locale = args.locale;
-  let result: CheckResult;
-  try {
-    result = checkDocument(parsed.value, options);
-  } catch (error) {
-    if (error instanceof RuleConfigError) {
-      const lines = error.issues.map(
-        (i) =>
-          `  ${i.path
-            .replace(/^\/config\/rules\//, '--rule ')
-            .replace(/^\/now$/, '--now')
-            .replace(/^\/range\/(from|to)$/, '--$1')}: ${i.message}`,
-      );
-      return fail(io, `invalid options\n${lines.join('\n')}`);
-    }
-    throw error;
-  }
-
-  if (args.format === 'json') io.stdout.write(formatJson(shown, result));
-  else if (args.format === 'sarif')
-    io.stdout.write(
-      `${JSON.stringify(toSarif(shown, result, builtinRules, locator, await version(read)), null, 2)}\n`,
-    );
-  else io.stdout.write(formatText(shown, result, locator));
-  return result.summary.errors > 0 ? EXIT.errors : EXIT.ok;
+  return runCheck(args, io, read);
 }

@@ -7,6 +7,7 @@
  */
 import { CONCERNS, type CheckResult, type Issue } from '@milieu/core';
 import type { PointerLocator } from '../locate.js';
+import { summarizeRun, type FileReport } from './json.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -73,4 +74,17 @@ export function formatIssuesText(
   }
   lines.push('', `✖ ${plural(issues.length, 'issue')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The last line of a text run: how many files were checked and the totals, e.g.
+ * `3 files checked: 0 errors, 6 warnings` or `✖ 2 files checked, 1 invalid: 3 errors, 0 warnings`.
+ *
+ * @param reports - one per file
+ */
+export function formatRunSummary(reports: readonly FileReport[]): string {
+  const s = summarizeRun(reports);
+  const bad = s.errors > 0 || s.invalid > 0;
+  const invalid = s.invalid > 0 ? `, ${s.invalid} invalid or unreadable` : '';
+  return `${bad ? '✖' : '✓'} ${plural(s.checked, 'file')} checked${invalid}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}\n`;
 }

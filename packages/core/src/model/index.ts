@@ -4,6 +4,7 @@
  * @module
  */
 export * from './scalars.js';
+export * from './time-zones.js';
 export * from './program.js';
 export * from './people.js';
 export * from './routine.js';

@@ -6,6 +6,7 @@
  */
 import type * as z from 'zod/mini';
 import { ID_PATTERN, OCCURRENCE_ID_PATTERN, suggestTimeZone } from './scalars.js';
+import { checkTimeZone } from './time-zones.js';
 
 /**
  * One problem found in the input.
@@ -296,10 +297,33 @@ function formatIssue(
   return { path: at, code: 'invalid_format', message: `${got} does not have the expected format` };
 }
 
+function alternatives(list: readonly string[]): string {
+  const [first, ...rest] = list.map((z) => `"${z}"`);
+  return rest.length > 0 ? `${first} (or ${rest.join(', ')})` : (first ?? '');
+}
+
+/**
+ * The message of an `invalid_time_zone` issue: why the name is refused and the canonical zone
+ * to write instead.
+ *
+ * @param input - the rejected zone name
+ */
+export function timeZoneMessage(input: string): string {
+  const verdict = checkTimeZone(input);
+  const list = verdict.ok ? [] : verdict.suggestions;
+  if (!verdict.ok && verdict.reason === 'abbreviation')
+    return `${quote(input)} is an abbreviation, not a time zone (Intl would read it as another place): write ${alternatives(list)}`;
+  if (!verdict.ok && verdict.reason === 'offset')
+    return `${quote(input)} is an offset, not a time zone (it has no daylight-saving rules): write the place's zone, e.g. "Europe/Paris"${list.length > 0 ? `, or ${alternatives(list)} for a fixed offset (POSIX sign: Etc/GMT-1 is UTC+1)` : ''}`;
+  if (!verdict.ok && verdict.reason === 'alias' && list.length > 0)
+    return `${quote(input)} is a legacy alias, not the canonical IANA name: write ${alternatives(list)}`;
+  const suggestion = suggestTimeZone(input);
+  return `${quote(input)} is not an IANA time zone${suggestion ? ` (did you mean "${suggestion}"?)` : ', e.g. "Europe/London"'}`;
+}
+
 function customMessage(code: string, message: string, input: unknown): string {
   if (code === 'invalid_time_zone' && typeof input === 'string') {
-    const suggestion = suggestTimeZone(input);
-    return `${quote(input)} is not an IANA time zone${suggestion ? ` (did you mean "${suggestion}"?)` : ', e.g. "Europe/London"'}`;
+    return timeZoneMessage(input);
   }
   if (code === 'invalid_locale' && typeof input === 'string') {
     return `${quote(input)} is not a BCP 47 language tag, e.g. "en-US" or "es"`;

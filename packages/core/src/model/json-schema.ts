@@ -75,7 +75,8 @@ export function documentJsonSchema(): Record<string, unknown> {
   });
   add(TimeZoneSchema, {
     id: 'TimeZone',
-    description: 'An IANA time zone name known to Intl.',
+    description:
+      'A canonical IANA time zone name known to Intl; abbreviations (BST, EST), legacy aliases (US/Eastern) and offsets (GMT+1) are refused.',
     examples: ['America/New_York', 'Europe/London'],
   });
   add(LocaleSchema, {

@@ -20,6 +20,9 @@ export const STAFF_ROLES = [
   'occupational-therapist',
   'recreation-therapist',
   'art-therapist',
+  'social-worker',
+  'teacher',
+  'chaplain',
   'other',
 ] as const;
 /** A staff role (see {@link STAFF_ROLES}). */

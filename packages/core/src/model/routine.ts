@@ -15,7 +15,11 @@ import {
   TextSchema,
 } from './scalars.js';
 
-/** Activity kinds, in the vocabulary of domain.md. */
+/**
+ * Activity kinds, in the vocabulary of domain.md. `supervised-recreation` is recreation that
+ * staff supervise without running it as therapy (the gym, the basketball court, the campus
+ * store); `education` is school or academic time (adolescent units, residential schools).
+ */
 export const ACTIVITY_KINDS = [
   'wake-up',
   'medication',
@@ -30,8 +34,10 @@ export const ACTIVITY_KINDS = [
   'psychoeducation',
   'occupational-therapy',
   'recreation-therapy',
+  'supervised-recreation',
   'art-therapy',
   'exercise',
+  'education',
   'free-time',
   'visiting-hours',
   'outing',

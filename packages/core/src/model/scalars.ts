@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { canonicalTimeZones, checkTimeZone } from './time-zones.js';
 
 /** The pattern every {@link Id} matches: a letter or digit, then up to 127 of `A-Z a-z 0-9 _ . : -`. */
 export const ID_PATTERN: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -51,41 +52,38 @@ export type Instant = z.infer<typeof InstantSchema>;
 const zoneCache = new Map<string, boolean>();
 
 /**
- * Whether `zone` is an IANA time zone name that this runtime's `Intl` knows
- * (`Europe/London`, `America/New_York`, `UTC`). Offsets such as `+01:00` are not zones
- * (they have no daylight-saving rules) and are rejected. Results are cached.
+ * Whether `zone` is a canonical IANA time zone name (`Europe/London`, `America/New_York`,
+ * `Asia/Kolkata`, `UTC`) that this runtime's `Intl` knows. Abbreviations (`BST`, `EST`),
+ * legacy aliases (`US/Eastern`, `Asia/Calcutta`) and offsets (`GMT+1`, `+01:00`) are rejected:
+ * {@link checkTimeZone} says what to write instead. Results are cached.
  *
  * @param zone - the candidate time zone name
- * @returns `true` when `Intl.DateTimeFormat` accepts it
+ * @returns `true` when `zone` is canonical
  */
 export function isValidTimeZone(zone: string): boolean {
   const cached = zoneCache.get(zone);
   if (cached !== undefined) return cached;
-  let ok = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone);
-  if (ok) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    } catch {
-      ok = false;
-    }
-  }
+  const ok = checkTimeZone(zone).ok;
   if (zoneCache.size < 1000) zoneCache.set(zone, ok);
   return ok;
 }
 
 /**
- * Suggests a known IANA zone close to a misspelled one (`Europe/Londn` → `Europe/London`),
- * or `undefined` when nothing is close. Used in issue messages.
+ * Suggests the canonical zone a vendor probably meant: the canonical name of an abbreviation
+ * (`BST` → `Europe/London`) or alias (`US/Eastern` → `America/New_York`), or a known zone close
+ * to a misspelt one (`Europe/Londn` → `Europe/London`); `undefined` when nothing fits. Used in
+ * issue messages.
  *
  * @param zone - the rejected zone name
  */
 export function suggestTimeZone(zone: string): string | undefined {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
-  if (typeof supported !== 'function' || zone.length > 64) return undefined;
+  const verdict = checkTimeZone(zone);
+  if (!verdict.ok && verdict.suggestions.length > 0) return verdict.suggestions[0];
+  if (zone.length > 64) return undefined;
   const lower = zone.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;
-  for (const candidate of supported('timeZone')) {
+  for (const candidate of canonicalTimeZones()) {
     const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = candidate;
@@ -109,10 +107,10 @@ function editDistance(a: string, b: string, cap: number): number {
   return prev[b.length] ?? cap;
 }
 
-/** An IANA time zone name such as `Europe/London`, validated with `Intl` (see {@link isValidTimeZone}). */
+/** A canonical IANA time zone name such as `Europe/London` (see {@link isValidTimeZone}). */
 export const TimeZoneSchema = z.string().check(
   z.refine(isValidTimeZone, {
-    message: 'not an IANA time zone',
+    message: 'not a canonical IANA time zone',
     params: { code: 'invalid_time_zone' },
   }),
 );

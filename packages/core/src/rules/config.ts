@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { fromZodIssues, toPointer, type Issue, type ParseResult } from '../model/index.js';
 import type { RuleRegistry } from './define.js';
+import { PRESET_NAMES, RULE_PRESETS, type PresetName } from './presets.js';
 import type { AnyRule, RuleLevel, Severity } from './types.js';
 
 /** A level as ESLint accepts it: a name, or `0` (off), `1` (warn), `2` (error). */
@@ -17,17 +18,22 @@ export type RuleSetting =
   RuleLevelInput | readonly [RuleLevelInput] | readonly [RuleLevelInput, Record<string, unknown>];
 
 /**
- * A rule configuration. Rules it does not mention run at their default severity with default
- * options.
+ * A rule configuration. `extends` names presets applied first, in order (`milieu:recommended`,
+ * `milieu:schedule`, `milieu:strict`); `rules` then override them, ESLint style: a bare level
+ * keeps the options the preset gave the rule. Rules neither mentions run at their default
+ * severity with default options.
  *
  * @example
  * ```ts
  * const config: RuleConfig = {
+ *   extends: 'milieu:schedule',
  *   rules: { 'no-empty-stretch': ['warn', { maxHours: 2 }], 'therapist-not-enforcer': 'error' },
  * };
  * ```
  */
 export interface RuleConfig {
+  /** Presets to start from (see `RULE_PRESETS`); later ones override earlier ones. */
+  extends?: string | readonly string[];
   rules?: Readonly<Record<string, RuleSetting>>;
 }
 
@@ -67,7 +73,17 @@ const SettingSchema = z.union([
   z.tuple([LevelSchema]),
   z.tuple([LevelSchema, z.record(z.string(), z.unknown())]),
 ]);
-const ConfigSchema = z.strictObject({ rules: z.optional(z.record(z.string(), z.unknown())) });
+const ConfigSchema = z.strictObject({
+  extends: z.optional(z.union([z.string(), z.array(z.string())])),
+  rules: z.optional(z.record(z.string(), z.unknown())),
+});
+
+/** Applies `next` over `previous` the ESLint way: a bare level keeps the earlier options. */
+function overlay(previous: unknown, next: unknown): unknown {
+  if (!Array.isArray(next) && Array.isArray(previous) && previous.length > 1)
+    return [next, previous[1]];
+  return next;
+}
 
 const LEVELS: Record<string, RuleLevel> = {
   0: 'off',
@@ -152,7 +168,7 @@ export function parseRuleOptions(
  * Validates a configuration against a registry and resolves every enabled rule (unmentioned
  * rules at their default severity and default options). Never throws.
  *
- * Issue codes: `unknown_rule` (with a "did you mean" suggestion), `invalid_setting` (not a level
+ * Issue codes: `unknown_preset` (at `/extends`), `unknown_rule` (with a "did you mean" suggestion), `invalid_setting` (not a level
  * or `[level, options]`), `unexpected_options`, and the model's codes for bad option values
  * (`invalid_type`, `too_small`, `unknown_property`, …) at `/rules/<id>/1/<option>`.
  *
@@ -165,9 +181,28 @@ export function resolveRuleConfig(
 ): ParseResult<ResolvedRule[]> {
   const outer = ConfigSchema.safeParse(config ?? {}, { reportInput: true });
   if (!outer.success) return { ok: false, issues: fromZodIssues(outer.error.issues) };
-  const settings = outer.data.rules ?? {};
+  const own = outer.data.rules ?? {};
   const issues: Issue[] = [];
-  for (const id of Object.keys(settings)) {
+  const settings: Record<string, unknown> = {};
+  const presets = outer.data.extends;
+  const names = typeof presets === 'string' ? [presets] : (presets ?? []);
+  names.forEach((name, index) => {
+    const preset = (PRESET_NAMES as readonly string[]).includes(name)
+      ? RULE_PRESETS[name as PresetName]
+      : undefined;
+    if (!preset) {
+      issues.push({
+        path: toPointer(typeof presets === 'string' ? ['extends'] : ['extends', index]),
+        code: 'unknown_preset',
+        message: `unknown preset "${name}"${suggest(name, PRESET_NAMES)}; presets: ${PRESET_NAMES.join(', ')}`,
+      });
+      return;
+    }
+    for (const [id, setting] of Object.entries(preset))
+      if (registry.has(id)) settings[id] = overlay(settings[id], setting);
+  });
+  for (const [id, setting] of Object.entries(own)) settings[id] = overlay(settings[id], setting);
+  for (const id of Object.keys(own)) {
     if (!registry.has(id)) {
       issues.push({
         path: toPointer(['rules', id]),

@@ -37,6 +37,13 @@ export {
   type RuleLevelInput,
   type RuleSetting,
 } from './config.js';
+export {
+  PRESET_NAMES,
+  presetRuleIds,
+  RULE_PRESETS,
+  SCHEDULE_RULE_IDS,
+  type PresetName,
+} from './presets.js';
 export { DEFAULT_RANGE_WEEKS } from './context.js';
 export {
   checkDocument,
@@ -63,6 +70,8 @@ export {
   type RuleLocale,
 } from './messages/index.js';
 export { BUILTIN_RULE_IDS, builtinRules } from './builtin.js';
+export { DAILY_ANCHOR_KINDS } from './structure/recurrence-bounded.js';
+export { audienceKey } from './structure/consistent-times.js';
 export { emptyStretchOptions } from './structure/no-empty-stretch.js';
 export { DEFAULT_REQUIRED_ELEMENTS, type KindRequirement } from './structure/required-elements.js';
 /** Default word lists and kind sets of the built-in rules, to extend rather than replace. */

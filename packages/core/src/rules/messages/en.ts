@@ -48,6 +48,8 @@ export const en: MessageCatalog = {
   'facilitator-required': {
     missing: '"{title}" has no facilitator on {count} occurrence(s): {dates}.',
     fixMissing: 'Name at least one facilitator for "{title}".',
+    missingMany: '{count} routines name no facilitator: {titles}.',
+    fixMissingMany: 'Name at least one facilitator for each of these routines.',
   },
   'facilitator-conflict': {
     notYetEmployed: '{name} facilitates "{title}" on {dates}, before their start date {limit}.',
@@ -73,6 +75,12 @@ export const en: MessageCatalog = {
     reviewOverdue: '"{title}" was due for review on {reviewDate}.',
     fixUnbounded: 'Add recurrence.reviewDate (or until/count) so the routine is reviewed.',
     fixReviewOverdue: 'Review the routine with the community and set the next review date.',
+    unboundedMany: '{count} routines repeat forever with no until, count or review date: {titles}.',
+    reviewOverdueMany: '{count} routines were due for review on {reviewDate}: {titles}.',
+    fixUnboundedMany:
+      'Give the timetable a review date (recurrence.reviewDate on each routine), or end the series with until/count.',
+    fixReviewOverdueMany:
+      'Review the timetable with the community and set the next review date on these routines.',
   },
   'expectation-explained': {
     missing: 'The expectation "{statement}" has no rationale.',

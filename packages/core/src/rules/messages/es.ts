@@ -47,6 +47,8 @@ export const es: MessageCatalog = {
   'facilitator-required': {
     missing: '«{title}» no tiene facilitador en {count} ocurrencia(s): {dates}.',
     fixMissing: 'Asigna al menos un facilitador a «{title}».',
+    missingMany: '{count} rutinas no tienen facilitador: {titles}.',
+    fixMissingMany: 'Asigna al menos un facilitador a cada una de estas rutinas.',
   },
   'facilitator-conflict': {
     notYetEmployed: '{name} facilita «{title}» el {dates}, antes de su fecha de inicio ({limit}).',
@@ -72,6 +74,13 @@ export const es: MessageCatalog = {
     reviewOverdue: '«{title}» debía revisarse el {reviewDate}.',
     fixUnbounded: 'Añade recurrence.reviewDate (o until/count) para que la rutina se revise.',
     fixReviewOverdue: 'Revisa la rutina con la comunidad y fija la próxima fecha de revisión.',
+    unboundedMany:
+      '{count} rutinas se repiten para siempre sin until, count ni fecha de revisión: {titles}.',
+    reviewOverdueMany: '{count} rutinas debían revisarse el {reviewDate}: {titles}.',
+    fixUnboundedMany:
+      'Da al horario una fecha de revisión (recurrence.reviewDate en cada rutina) o termina las series con until/count.',
+    fixReviewOverdueMany:
+      'Revisa el horario con la comunidad y fija la próxima fecha de revisión de estas rutinas.',
   },
   'expectation-explained': {
     missing: 'El acuerdo «{statement}» no explica su motivo.',

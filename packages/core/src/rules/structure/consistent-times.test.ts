@@ -106,4 +106,46 @@ describe('consistent-times', () => {
     );
     expect(runRule('consistent-times', doc)).toEqual([]);
   });
+
+  it('compares each audience with itself: an older group later lights-out is not drift', () => {
+    const doc = cleanDoc();
+    doc.program.groups.push({ id: 'older', name: 'Ages 16-18' });
+    routineOf(doc, 'lights-out').audience = { type: 'groups', groupIds: ['track-a'] };
+    doc.routines.push(
+      routine({
+        id: 'lights-out-older',
+        kind: 'lights-out',
+        title: 'Lights out (16-18)',
+        start: '23:30',
+        end: '23:45',
+        audience: { type: 'groups', groupIds: ['older'] },
+      }),
+    );
+    expect(runRule('consistent-times', doc)).toEqual([]);
+    const pooled = runRule('consistent-times', doc, { options: { perAudience: false } });
+    expect(pooled).toHaveLength(1);
+    expect(pooled[0]?.data['kind']).toBe('lights-out');
+  });
+
+  it('still reports drift within one audience', () => {
+    const doc = cleanDoc();
+    doc.routines.push(
+      routine({
+        id: 'weekend-lights',
+        kind: 'lights-out',
+        title: 'Weekend lights out',
+        start: '23:30',
+        end: '23:45',
+        recurrence: {
+          freq: 'WEEKLY',
+          byDay: ['SA'],
+          startDate: '2026-01-10',
+          reviewDate: '2026-06-01',
+        },
+      }),
+    );
+    expect(runRule('consistent-times', doc)).toMatchObject([
+      { data: { title: 'Weekend lights out', audience: 'everyone' } },
+    ]);
+  });
 });

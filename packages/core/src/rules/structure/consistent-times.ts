@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { ActivityKindSchema } from '../../model/index.js';
+import { ActivityKindSchema, type Audience } from '../../model/index.js';
 import type { Occurrence } from '../../schedule/index.js';
 import { minutesToLocalTime } from '../../time/index.js';
 import { defineRule } from '../define.js';
@@ -20,6 +20,13 @@ function circular(m: number, ref: number): number {
   return d > DAY / 2 ? d - DAY : d;
 }
 
+/** A stable key of an audience: `everyone`, `groups:a,b` or `participants:x,y` (ids sorted). */
+export function audienceKey(audience: Audience | undefined): string {
+  if (audience === undefined || audience.type === 'everyone') return 'everyone';
+  const ids = audience.type === 'groups' ? audience.groupIds : audience.participantIds;
+  return `${audience.type}:${[...ids].sort().join(',')}`;
+}
+
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)] as number;
@@ -30,7 +37,8 @@ function median(values: readonly number[]): number {
  * (default 30) of its usual time across the days of the range. The usual time is the median
  * wall-clock start of the kind (on a 24-hour circle, so 23:45 and 00:10 are 25 minutes apart).
  * Moved occurrences (one-off exceptions with a reason) and starts shifted by a DST gap are
- * not counted.
+ * not counted. With `perAudience` (default on) each audience is compared with itself only, so a
+ * group's later weekend lights-out is not measured against the youngest group's bedtime.
  */
 export const consistentTimes = defineRule({
   id: 'consistent-times',
@@ -45,6 +53,7 @@ export const consistentTimes = defineRule({
       'lights-out',
     ]),
     toleranceMinutes: z._default(z.number().check(z.gte(0)), 30),
+    perAudience: z._default(z.boolean(), true),
   }),
   docs: {
     description:
@@ -61,7 +70,15 @@ export const consistentTimes = defineRule({
     const candidates = ctx
       .scheduled()
       .filter((o) => kinds.has(o.kind) && o.status !== 'moved' && !o.dstShifted);
-    for (const [kind, occurrences] of groupBy(candidates, (o) => o.kind)) {
+    const audiences = new Map(ctx.doc.routines.map((r) => [r.id, audienceKey(r.audience)]));
+    const key = ctx.options.perAudience
+      ? (o: Occurrence) => `${o.kind}\u0000${audiences.get(o.routineId) ?? 'everyone'}`
+      : (o: Occurrence) => o.kind;
+    for (const occurrences of groupBy(candidates, key).values()) {
+      const kind = (occurrences[0] as Occurrence).kind;
+      const audience = ctx.options.perAudience
+        ? (audiences.get((occurrences[0] as Occurrence).routineId) ?? 'everyone')
+        : 'all';
       const first = wallMinutes((occurrences[0] as Occurrence).start);
       const rel = occurrences.map((o) => circular(wallMinutes(o.start), first));
       const usualRel = median(rel);
@@ -80,6 +97,7 @@ export const consistentTimes = defineRule({
             usual: minutesToLocalTime(usual),
             tolerance: toleranceMinutes,
             dates: dateList(list.map((x) => x.localDate)),
+            audience,
           },
           path: `${ctx.routinePointer(o.routineId)}/start`,
           related: { routineIds: [o.routineId], occurrenceIds: list.map((x) => x.id) },

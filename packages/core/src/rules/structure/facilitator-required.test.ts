@@ -31,4 +31,18 @@ describe('facilitator-required', () => {
       path: ['/routines/3/exceptions/0/facilitatorIds'],
     });
   });
+
+  it('reports routines that name no facilitator as one finding (one cause: no staff named)', () => {
+    const doc = cleanDoc();
+    for (const id of ['rec', 'group']) routineOf(doc, id).facilitatorIds = [];
+    const findings = runRule('facilitator-required', doc);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      messageId: 'missingMany',
+      data: { count: 2 },
+      related: { routineIds: ['group', 'rec'] },
+    });
+    expect(findings[0]?.path).toHaveLength(2);
+    expect(findings[0]?.message).toMatch(/^2 routines name no facilitator: /);
+  });
 });

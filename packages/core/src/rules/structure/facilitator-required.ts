@@ -15,7 +15,8 @@ import { THERAPY_AND_GROUP_KINDS } from './protected-mealtimes.js';
 
 /**
  * Every scheduled occurrence of a facilitated kind (`kinds`: therapies, groups, exercise and
- * outings by default) has at least one facilitator, after `changed` exceptions.
+ * outings by default) has at least one facilitator, after `changed` exceptions. Routines that
+ * name no facilitator at all are one finding (`missingMany`) when there are several.
  */
 export const facilitatorRequired = defineRule({
   id: 'facilitator-required',
@@ -39,8 +40,36 @@ export const facilitatorRequired = defineRule({
   check(ctx) {
     const kinds = new Set(ctx.options.kinds);
     const bare = ctx.scheduled().filter((o) => kinds.has(o.kind) && o.facilitatorIds.length === 0);
+    const groups = [...groupBy(bare, (o) => occurrencePointer(ctx, o)).values()];
+    // Routines that name no facilitator at all share one cause (a timetable without staff):
+    // one report listing them. Occurrences stripped by an exception stay one report each.
+    const routineLevel = groups.filter(
+      (list) => (list[0] as Occurrence).routine.facilitatorIds.length === 0,
+    );
+    const grouped = routineLevel.length > 1 ? new Set(routineLevel) : new Set<Occurrence[]>();
     const reports: RuleReport[] = [];
-    for (const list of groupBy(bare, (o) => occurrencePointer(ctx, o)).values()) {
+    if (grouped.size > 0) {
+      const lists = [...grouped];
+      const titles = lists.map((l) => `"${(l[0] as Occurrence).title}"`);
+      reports.push({
+        messageId: 'missingMany',
+        data: {
+          count: lists.length,
+          titles:
+            titles.length <= 4
+              ? titles.join(', ')
+              : `${titles.slice(0, 4).join(', ')} (+${titles.length - 4})`,
+        },
+        path: lists.map((l) => occurrencePointer(ctx, l[0] as Occurrence, 'facilitatorIds')),
+        related: {
+          routineIds: lists.map((l) => (l[0] as Occurrence).routineId),
+          occurrenceIds: lists.flatMap((l) => l.map((x) => x.id)),
+        },
+        fix: 'fixMissingMany',
+      });
+    }
+    for (const list of groups) {
+      if (grouped.has(list)) continue;
       const o = list[0] as Occurrence;
       reports.push({
         messageId: 'missing',

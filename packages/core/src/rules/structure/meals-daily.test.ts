@@ -25,6 +25,18 @@ describe('meals-daily', () => {
     );
   });
 
+  it('reports meals missing on the same days once (one cause: no weekend timetable)', () => {
+    const doc = cleanDoc();
+    for (const id of ['lunch', 'dinner']) routineOf(doc, id).recurrence = weekdaysOnly();
+    const findings = runRule('meals-daily', doc);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      data: { meal: 'dinner, lunch', count: 4 },
+      related: { routineIds: ['dinner', 'lunch'] },
+    });
+    expect(findings[0]?.path).toHaveLength(2);
+  });
+
   it('points at the exception that cancelled a meal', () => {
     const doc = cleanDoc();
     routineOf(doc, 'breakfast').exceptions.push({

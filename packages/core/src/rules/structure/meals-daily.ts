@@ -12,7 +12,8 @@ import { dateList, uniqueSorted } from '../util/group.js';
 import { occurrencePointer } from '../util/pointers.js';
 
 /**
- * Every day has breakfast, lunch and dinner (a configurable set) in 24-hour settings.
+ * Every day has breakfast, lunch and dinner (a configurable set) in 24-hour settings. Meals
+ * missing on the same days give one report naming them all.
  * Options: `meals` (kinds; default breakfast, lunch, dinner), `settings` (where the rule applies;
  * default inpatient and residential — day programs do not serve every meal).
  */
@@ -35,24 +36,35 @@ export const mealsDaily = defineRule({
   messages: messagesFor('meals-daily'),
   check(ctx) {
     if (!ctx.options.settings.includes(ctx.doc.program.setting)) return [];
-    const reports: RuleReport[] = [];
+    // Meals missing on the same days have one cause (e.g. no weekend timetable): one report.
+    const byDates = new Map<string, { meals: string[]; missing: string[] }>();
     for (const meal of uniqueSorted(ctx.options.meals)) {
       const missing = ctx.range.dates.filter(
         (date) => !ctx.scheduledOn(date).some((o) => o.kind === meal),
       );
       if (missing.length === 0) continue;
+      const key = missing.join(' ');
+      const entry = byDates.get(key) ?? { meals: [], missing };
+      entry.meals.push(meal);
+      byDates.set(key, entry);
+    }
+    const reports: RuleReport[] = [];
+    for (const { meals, missing } of byDates.values()) {
       const missingSet = new Set(missing);
+      const kinds = new Set<string>(meals);
       const cancelled = ctx
         .occurrences()
-        .filter((o) => o.kind === meal && o.status === 'cancelled' && missingSet.has(o.localDate));
-      const routines = ctx.doc.routines.filter((r) => r.kind === meal);
+        .filter(
+          (o) => kinds.has(o.kind) && o.status === 'cancelled' && missingSet.has(o.localDate),
+        );
+      const routines = ctx.doc.routines.filter((r) => kinds.has(r.kind));
       const path = [
         ...cancelled.map((o) => occurrencePointer(ctx, o)),
         ...routines.map((r) => `${ctx.routinePointer(r.id)}/recurrence`),
       ];
       reports.push({
         messageId: 'missing',
-        data: { meal, count: missing.length, dates: dateList(missing) },
+        data: { meal: meals.join(', '), count: missing.length, dates: dateList(missing) },
         path: path.length > 0 ? path : ['/routines'],
         related: {
           routineIds: routines.map((r) => r.id),

@@ -13,12 +13,38 @@ describe('required-elements', () => {
     );
     const findings = runRule('required-elements', doc);
     expect(findings.map((f) => f.data)).toEqual([
-      { kinds: 'psychoeducation', setting: 'inpatient', weeks: '2026-03-02, 2026-03-09' },
+      {
+        kinds: 'psychoeducation',
+        count: 1,
+        setting: 'inpatient',
+        weeks: '2026-03-02, 2026-03-09',
+      },
     ]);
     doc.routines = doc.routines.filter((r) => r.kind !== 'exercise' && r.kind !== 'art-therapy');
-    expect(runRule('required-elements', doc).map((f) => f.data['kinds'])).toContain(
-      'recreation-therapy / exercise / outing / art-therapy',
+    // Elements missing in the same weeks have one cause: one finding naming them all.
+    expect(runRule('required-elements', doc).map((f) => f.data)).toEqual([
+      {
+        kinds:
+          'psychoeducation, recreation-therapy / supervised-recreation / exercise / outing / art-therapy',
+        count: 2,
+        setting: 'inpatient',
+        weeks: '2026-03-02, 2026-03-09',
+      },
+    ]);
+  });
+
+  it('counts supervised recreation (no therapist needed) as recreation', () => {
+    const doc = cleanDoc();
+    const recreation = doc.routines.filter((r) =>
+      ['recreation-therapy', 'exercise', 'outing', 'art-therapy'].includes(r.kind),
     );
+    for (const r of recreation) {
+      r.kind = 'supervised-recreation';
+      r.facilitatorIds = [];
+    }
+    expect(recreation.length).toBeGreaterThan(0);
+    expect(runRule('required-elements', doc)).toEqual([]);
+    expect(runRule('facilitator-required', doc)).toEqual([]);
   });
 
   it('uses the setting and per-setting overrides; partial weeks are not judged', () => {

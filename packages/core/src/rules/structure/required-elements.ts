@@ -20,6 +20,7 @@ export type KindRequirement = ActivityKind | readonly ActivityKind[];
 
 const RECREATION: readonly ActivityKind[] = [
   'recreation-therapy',
+  'supervised-recreation',
   'exercise',
   'outing',
   'art-therapy',
@@ -35,7 +36,7 @@ const FULL: readonly KindRequirement[] = [
 /**
  * Weekly requirements by setting (default option of `required-elements`). Inpatient and
  * residential programs need a community meeting, group therapy, psychoeducation, recreation
- * (recreation therapy, exercise, an outing or art) and free time; day programs the therapeutic
+ * (recreation therapy, supervised recreation, exercise, an outing or art) and free time; day programs the therapeutic
  * core; weekly outpatient groups one group session; home none.
  */
 export const DEFAULT_REQUIRED_ELEMENTS: Readonly<Record<Setting, readonly KindRequirement[]>> = {
@@ -50,7 +51,8 @@ export const DEFAULT_REQUIRED_ELEMENTS: Readonly<Record<Setting, readonly KindRe
 /**
  * Each complete 7-day window of the range (from its first day; the default range is two ISO
  * weeks) contains the activity kinds its setting requires. `required` overrides the defaults per
- * setting, e.g. `{ required: { iop: ['group-therapy'] } }`.
+ * setting, e.g. `{ required: { iop: ['group-therapy'] } }`. Elements missing in the same weeks
+ * give one report naming them all.
  */
 export const requiredElements = defineRule({
   id: 'required-elements',
@@ -89,11 +91,20 @@ export const requiredElements = defineRule({
         missingWeeks.set(key, list);
       }
     }
-    const reports: RuleReport[] = [];
+    // Elements missing in the same weeks have one cause (a timetable without a therapeutic
+    // programme, a week without staff): one report naming them all.
+    const byWeeks = new Map<string, { kinds: string[]; weeks: string[] }>();
     for (const [kinds, weeks] of missingWeeks) {
+      const key = weeks.join(' ');
+      const entry = byWeeks.get(key) ?? { kinds: [], weeks };
+      entry.kinds.push(kinds);
+      byWeeks.set(key, entry);
+    }
+    const reports: RuleReport[] = [];
+    for (const { kinds, weeks } of byWeeks.values()) {
       reports.push({
         messageId: 'missing',
-        data: { kinds, setting, weeks: dateList(weeks) },
+        data: { kinds: kinds.join(', '), count: kinds.length, setting, weeks: dateList(weeks) },
         path: '/routines',
         fix: 'fixMissing',
       });

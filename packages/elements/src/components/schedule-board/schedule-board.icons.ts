@@ -27,12 +27,14 @@ export const ICONS: Record<ActivityKind, string> = {
   psychoeducation: 'M3 5c3-1 6-1 9 1 3-2 6-2 9-1v14c-3-1-6-1-9 1-3-2-6-2-9-1zM12 6v14',
   'occupational-therapy': 'M14 4a4 4 0 0 0 5 5l-9 9a2.1 2.1 0 0 1-3-3zM5 19l2-2',
   'recreation-therapy': o(12, 12, 8) + 'M4 12h16M12 4c3 3 3 13 0 16M12 4c-3 3-3 13 0 16',
+  'supervised-recreation': o(12, 12, 8) + 'M12 4v16M4.5 9h15M4.5 15h15',
   'art-therapy':
     'M12 3a9 9 0 0 0 0 18c1.5 0 2-1 1.5-2s0-2 1.5-2h2a4 4 0 0 0 4-4c0-5.5-4-10-9-10z' +
     o(8, 11, 1) +
     o(11, 7, 1) +
     o(15.5, 8, 1),
   exercise: 'M6 7v10M18 7v10M3 10v4M21 10v4M6 12h12',
+  education: 'M2 9l10-5 10 5-10 5zM6 11v5c3 2 9 2 12 0v-5M22 9v6',
   'free-time': 'M12 3l2.6 5.6 6 .7-4.5 4.1 1.2 6-5.3-3-5.3 3 1.2-6-4.5-4.1 6-.7z',
   'visiting-hours': 'M3 11l9-7 9 7M5 10v10h14V10M10 20v-6h4v6',
   outing: 'M12 21s-7-6-7-11a7 7 0 0 1 14 0c0 5-7 11-7 11z' + o(12, 10, 2.5),
