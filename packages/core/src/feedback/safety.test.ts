@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { DEFAULT_SAFETY_PATTERNS, detectSafetyLanguage } from './index.js';
+import corpus from './safety-corpus.json' with { type: 'json' };
 
 const phrases = (text: string, options = {}): string[] =>
   detectSafetyLanguage(text, options).map((m) => m.phrase);
@@ -132,9 +132,7 @@ function score(entries: readonly CorpusEntry[]) {
 }
 
 describe('the labelled corpus (accuracy, not timing)', () => {
-  const { entries } = JSON.parse(
-    readFileSync(new URL('./safety-corpus.json', import.meta.url), 'utf8'),
-  ) as { entries: CorpusEntry[] };
+  const entries = corpus.entries as CorpusEntry[];
 
   it('has at least 300 texts in English and Spanish, with a held-out part', () => {
     expect(entries.length).toBeGreaterThanOrEqual(300);

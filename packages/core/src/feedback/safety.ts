@@ -313,7 +313,7 @@ const MARKS = /[\u0300-\u036f]/g;
  * indexes into the folded text are indexes into the original.
  */
 function fold(text: string): string {
-  return text.toLowerCase().replace(/[^\x00-\x7f]/g, (ch) => {
+  return text.toLowerCase().replace(/[^\t\n\r\x20-\x7e]/g, (ch) => {
     if (ch === '’' || ch === '‘' || ch === '`') return "'";
     const bare = ch.normalize('NFD').replace(MARKS, '');
     return bare.length === 1 ? bare : ch;
