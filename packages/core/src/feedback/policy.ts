@@ -27,6 +27,7 @@ import {
   type FeedbackSource,
   type Issue,
   type MilieuDocument,
+  type Policy,
 } from '../model/index.js';
 
 /** The roles a feedback caller can have (the HTTP contract's roles). */
@@ -53,9 +54,11 @@ export interface FeedbackSettings {
 /**
  * The program's feedback settings (`program.policy`), defaults applied.
  *
- * @param doc - a document, or just its program
+ * @param doc - a document, or just its program (or `{ program: {} }` for the defaults)
  */
-export function feedbackSettings(doc: Pick<MilieuDocument, 'program'>): FeedbackSettings {
+export function feedbackSettings(doc: {
+  program: { policy?: Policy | undefined };
+}): FeedbackSettings {
   const policy = doc.program.policy;
   const settings: FeedbackSettings = {
     minRaters: policy?.peerAnonymityMinRaters ?? DEFAULT_PEER_ANONYMITY_MIN_RATERS,
