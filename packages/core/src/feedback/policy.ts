@@ -82,8 +82,8 @@ export const WRITABLE_SOURCES: Readonly<Record<FeedbackRole, readonly FeedbackSo
 
 /**
  * Every text of an entry a person wrote or chose, one string per field: `strengths`,
- * `suggestions`, `about.label`, and every answer and rating key and every answer value
- * (numbers as text). The safety scan reads all of them.
+ * `suggestions`, `about.label`, and every answer and rating key (with `-`, `_` and `.` read as
+ * spaces) and every answer value (numbers as text). The safety scan reads all of them.
  *
  * @param entry - an entry
  */
@@ -92,13 +92,16 @@ export function safetyTexts(entry: FeedbackEntry): string[] {
   if (entry.suggestions !== undefined) texts.push(entry.suggestions);
   if (entry.about?.label !== undefined) texts.push(entry.about.label);
   for (const [key, value] of Object.entries(entry.answers ?? {})) {
-    texts.push(key);
+    texts.push(keyText(key));
     if (Array.isArray(value)) texts.push(...value);
     else texts.push(String(value));
   }
-  texts.push(...Object.keys(entry.ratings ?? {}));
+  texts.push(...Object.keys(entry.ratings ?? {}).map(keyText));
   return texts;
 }
+
+/** An item key as words: `i-want_to.die` reads `i want to die`. */
+const keyText = (key: string): string => key.replace(/[-_.]+/g, ' ');
 
 /** Separates the fields in {@link safetyText}: not white space, so no phrase spans two fields. */
 const FIELD_BREAK = '\n\u00b6\n';
