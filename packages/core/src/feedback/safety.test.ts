@@ -141,6 +141,18 @@ describe('the labelled corpus (accuracy, not timing)', () => {
     expect(new Set(entries.map((e) => e.text)).size).toBe(entries.length);
   });
 
+  it('skips no match with its pre-check (the same answers as a full scan)', () => {
+    // A listed phrase that never occurs turns the pre-check off and leaves the defaults on.
+    const full = { words: [{ phrase: 'qqzzqq', category: 'self-harm' as const }] };
+    const texts = entries.flatMap((e) => [
+      e.text,
+      e.text.toUpperCase(),
+      e.text.replace(/ /g, '  '),
+    ]);
+    for (const text of texts)
+      expect(detectSafetyLanguage(text), text).toEqual(detectSafetyLanguage(text, full));
+  });
+
   for (const split of ['dev', 'holdout'] as const) {
     it(`meets the goals on the ${split} split: recall ≥ 0.95 on harm, precision ≥ 0.9`, () => {
       const { recall, precision } = score(entries.filter((e) => e.split === split));
