@@ -22,8 +22,13 @@ function score(list) {
     const hit = detectSafetyLanguage(e.text).length > 0;
     const harm = e.label !== 'none';
     if (hit && harm) tp++;
-    else if (hit) (fp++, falseAlarms.push(e.text));
-    else if (harm) (fn++, misses.push(e.text));
+    else if (hit) {
+      fp++;
+      falseAlarms.push(e.text);
+    } else if (harm) {
+      fn++;
+      misses.push(e.text);
+    }
   }
   return {
     n: list.length,
