@@ -103,6 +103,9 @@ describe('detectSafetyLanguage', () => {
   it('keeps index and text on the original, accented text', () => {
     const [m] = detectSafetyLanguage('Ayer: ¡Quiero MORIR!');
     expect(m).toMatchObject({ text: 'Quiero MORIR', index: 7 });
+    // Letters whose lower case is longer (İ) or ligatures do not shift the index.
+    const [n] = detectSafetyLanguage('İİ ﬁne. ÉSTOY PENSANDO EN SUICIDARME');
+    expect(n).toMatchObject({ text: 'SUICIDARME', index: 26 });
   });
 
   it('returns nothing for empty text', () => {

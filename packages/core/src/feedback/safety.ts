@@ -322,10 +322,13 @@ const STEMS =
  * indexes into the folded text are indexes into the original.
  */
 function fold(text: string): string {
-  return text.toLowerCase().replace(/[^\t\n\r\x20-\x7e]/g, (ch) => {
-    if (ch === '’' || ch === '‘' || ch === '`') return "'";
+  const ascii = /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
+  return ascii.replace(/[^\t\n\r\x20-\x7e]/g, (ch) => {
+    if (ch === '’' || ch === '‘') return "'";
     const bare = ch.normalize('NFD').replace(MARKS, '');
-    return bare.length === 1 ? bare : ch;
+    const one = bare.length === 1 ? bare : ch;
+    const lower = one.toLowerCase(); // `İ` lowers to two code units: keep one for one
+    return lower.length === 1 ? lower : one;
   });
 }
 
