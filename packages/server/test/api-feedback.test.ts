@@ -11,6 +11,15 @@ afterEach(() => h.close());
 const post = (token: TokenName, body: unknown, key: string = crypto.randomUUID()) =>
   h.request('POST', '/api/v1/feedback', { token, body, headers: { 'Idempotency-Key': key } });
 
+/** Staff approve an entry (optionally widening who sees it). */
+async function approve(id: string, visibility?: 'subject' | 'community'): Promise<void> {
+  const res = await h.request('PUT', `/api/v1/feedback/${id}/review`, {
+    token: 'staff',
+    body: { status: 'approved', ...(visibility ? { visibility } : {}) },
+  });
+  expect(res.status).toBe(200);
+}
+
 async function storedIds(): Promise<string[]> {
   return (await h.store.listFeedback({ limit: 1000 })).map((r) => r.entry.id);
 }
@@ -125,14 +134,23 @@ describe('POST /api/v1/feedback: validation and policy', () => {
     expect(program.status).toBe(201);
   });
 
-  it('keeps the author of anonymous peer feedback for reviewers only', async () => {
+  it('never gives the author of anonymous peer feedback to the subject or peers', async () => {
     const e = entry({ anonymous: true, subjectId: 'p-02' });
     const res = await post('p1', e);
-    expect(res.json.entry.authorId).toBe('p-01');
+    expect(res.status).toBe(201);
+    expect(res.json.entry.authorId).toBeUndefined();
+    await approve(e.id);
     const staffView = await h.request('GET', '/api/v1/feedback?subject=p-02', { token: 'staff' });
-    expect(staffView.json.entries.find((x: { id: string }) => x.id === e.id).authorId).toBe('p-01');
-    const subjectView = await h.request('GET', '/api/v1/feedback', { token: 'p2' });
-    expect(subjectView.text).not.toContain(e.id);
+    // Under the default policy (`nobody`) the server does not know the author any more.
+    expect(staffView.json.entries.find((x: { id: string }) => x.id === e.id).authorId).toBe(
+      undefined,
+    );
+    for (const token of ['p2', 'p3'] as const) {
+      const view = await h.request('GET', '/api/v1/feedback', { token });
+      expect(view.text).not.toContain(e.id);
+      const anonymous = view.json.entries.filter((x: { anonymous: boolean }) => x.anonymous);
+      expect(anonymous.every((x: { authorId?: string }) => x.authorId === undefined)).toBe(true);
+    }
   });
 
   it('routes safety language to staff review, whatever the writer asked', async () => {
@@ -145,14 +163,18 @@ describe('POST /api/v1/feedback: validation and policy', () => {
     expect(res.json.entry.visibility).toBe('staff');
   });
 
-  it('does not let writers review their own entries', async () => {
+  it("ignores a participant's review and widened visibility: peer entries start pending", async () => {
     const res = await post(
       'p1',
       entry({
+        visibility: 'community',
         review: { status: 'approved', reviewedBy: 'st-1', reviewedAt: '2026-03-10T15:00:00Z' },
       }),
     );
-    expect(res.json.entry.review).toEqual({ status: 'approved' });
+    expect(res.json.entry.review).toEqual({ status: 'pending' });
+    expect(res.json.entry.visibility).toBe('subject');
+    const subject = await h.request('GET', '/api/v1/feedback', { token: 'p2' });
+    expect(subject.text).not.toContain(res.json.entry.id);
     const withheld = await post('p1', entry({ review: { status: 'withheld' } }));
     expect(withheld.json.entry.review).toEqual({ status: 'pending' });
   });
@@ -187,30 +209,19 @@ describe('GET /api/v1/feedback', () => {
   });
 
   it("shows a participant their own, what is shown to them, and never others' private entries", async () => {
-    await post('p3', entry({ source: 'peer', subjectId: 'p-04', visibility: 'subject' }));
-    await post(
-      'p3',
-      entry({
-        source: 'peer',
-        subjectId: 'p-04',
-        visibility: 'community',
-        strengths: 'Everyone can read this.',
-      }),
-    );
-    await post(
-      'p3',
-      entry({
-        source: 'peer',
-        subjectId: 'p-01',
-        visibility: 'subject',
-        review: { status: 'pending' },
-      }),
-    );
+    const a = entry({ source: 'peer', subjectId: 'p-04', visibility: 'subject' });
+    const b = entry({ source: 'peer', subjectId: 'p-04', strengths: 'Everyone can read this.' });
+    const c = entry({ source: 'peer', subjectId: 'p-01', visibility: 'subject' });
+    for (const e of [a, b, c]) await post('p3', e);
+    await approve(a.id);
+    await approve(b.id, 'community');
     const mine = await h.request('GET', '/api/v1/feedback', { token: 'p1' });
     const ids = mine.json.entries.map((e: { id: string }) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(['fb-1', 'fb-2', 'fb-3', 'fb-5']));
+    expect(ids).toEqual(expect.arrayContaining(['fb-1', 'fb-2', 'fb-3', 'fb-5', b.id]));
     expect(ids).not.toContain('fb-4');
     expect(ids).not.toContain('fb-6');
+    expect(ids).not.toContain(a.id);
+    expect(ids).not.toContain(c.id); // about p-01, but still pending
     expect(mine.text).toContain('Everyone can read this.');
     expect(
       mine.json.entries.every(
@@ -221,17 +232,25 @@ describe('GET /api/v1/feedback', () => {
   });
 
   it('shows anonymous peer feedback to its subject only as an aggregate of at least three raters', async () => {
-    const about = (rating: 1 | 2 | 3 | 4 | 5, strengths: string) =>
-      entry({ anonymous: true, subjectId: 'p-02', ratings: { listening: rating }, strengths });
-    await post('p1', about(4, 'Kind to newcomers.'));
-    await post('p3', about(5, 'Funny in a good way.'));
+    const about = async (token: TokenName, rating: 1 | 2 | 3 | 4 | 5, strengths: string) => {
+      const e = entry({
+        anonymous: true,
+        subjectId: 'p-02',
+        ratings: { listening: rating },
+        strengths,
+      });
+      await post(token, e);
+      await approve(e.id);
+    };
+    await about('p1', 4, 'Kind to newcomers.');
+    await about('p3', 5, 'Funny in a good way.');
     let view = await h.request('GET', '/api/v1/feedback', { token: 'p2' });
     expect(view.json.aggregates).toEqual([]);
     expect(view.text).not.toContain('Kind to newcomers.');
-    await post('p3', about(3, 'Second entry, same rater.'));
+    await about('p3', 3, 'Second entry, same rater.');
     view = await h.request('GET', '/api/v1/feedback', { token: 'p2' });
     expect(view.json.aggregates).toEqual([]);
-    await post('p4', about(3, 'Always on time.'));
+    await about('p4', 3, 'Always on time.');
     view = await h.request('GET', '/api/v1/feedback', { token: 'p2' });
     expect(view.json.aggregates).toEqual([
       {

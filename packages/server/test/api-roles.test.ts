@@ -43,6 +43,8 @@ function sample(operationId: string, role: Role): { path: string; options: Reque
       return { path: '/api/v1/feedback', options: {} };
     case 'setFeedbackReview':
       return { path: '/api/v1/feedback/fb-1/review', options: { body: { status: 'approved' } } };
+    case 'getFeedbackContext':
+      return { path: '/api/v1/feedback/context', options: {} };
     case 'checkDocument':
       return { path: '/api/v1/check?now=2026-03-10T12:00:00-05:00', options: {} };
     case 'getSession':

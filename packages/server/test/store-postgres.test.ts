@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresCluster } from '../scripts/pg-cluster.mjs';
 import type { DatabaseTarget } from '../src/db/connect.js';
+import { migrations } from '../src/db/migrations.js';
 import { openStore } from '../src/store/store.js';
 import { entry, testDocument } from './fixtures.js';
 import { harness } from './harness.js';
@@ -69,7 +70,8 @@ describe('PostgreSQL with several instances', () => {
   it('migrates once when instances start together', async () => {
     const target = await freshDatabase();
     const stores = await Promise.all([openStore(target), openStore(target), openStore(target)]);
-    expect(stores.map((s) => s.migrationsApplied.length).sort()).toEqual([0, 0, 1]);
+    const all = Object.keys(migrations('postgres')).length;
+    expect(stores.map((s) => s.migrationsApplied.length).sort()).toEqual([0, 0, all]);
     await Promise.all(stores.map((s) => s.close()));
   });
 

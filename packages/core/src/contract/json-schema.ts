@@ -21,6 +21,7 @@ import {
 } from '../model/index.js';
 import { HealthResponseSchema, PersonRefSchema, SessionResponseSchema } from './common.js';
 import { DocumentSavedSchema } from './document.js';
+import { FeedbackContextQuerySchema, FeedbackContextResponseSchema } from './feedback-context.js';
 import { CheckQuerySchema, CheckResponseSchema, FindingSchema } from './findings.js';
 import {
   AttendanceListResponseSchema,
@@ -70,6 +71,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'AttendanceQuery',
   'FeedbackListQuery',
   'CheckQuery',
+  'FeedbackContextQuery',
+  'FeedbackContextResponse',
 ] as const;
 /** A component schema name (see {@link CONTRACT_SCHEMA_NAMES}). */
 export type ContractSchemaName = (typeof CONTRACT_SCHEMA_NAMES)[number];
@@ -118,6 +121,8 @@ export function contractJsonSchemas(
     [AttendanceQuerySchema, 'AttendanceQuery'],
     [FeedbackListQuerySchema, 'FeedbackListQuery'],
     [CheckQuerySchema, 'CheckQuery'],
+    [FeedbackContextQuerySchema, 'FeedbackContextQuery'],
+    [FeedbackContextResponseSchema, 'FeedbackContextResponse'],
   ];
   for (const [schema, id] of entries) registry.add(schema, { id });
   const out = z.toJSONSchema(registry, {

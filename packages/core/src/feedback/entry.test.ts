@@ -165,6 +165,30 @@ describe('buildFeedbackEntry', () => {
     expect(r.safety).toMatchObject([{ fieldId: 'strengths', category: 'self-harm' }]);
   });
 
+  it('scans the whole entry as the server does: a goal statement in about.label counts', () => {
+    const risky = structuredClone(doc);
+    const sam = risky.people.participants[0];
+    if (sam)
+      sam.goals = [
+        {
+          id: 'g1',
+          statement: 'Stop wanting to end it all',
+          setOn: '2026-03-02',
+          status: 'active',
+        },
+      ];
+    const r = ok(
+      buildFeedbackEntry(
+        BUILT_IN_TEMPLATES.staff,
+        { strengths: 'Asked for help calmly in group', goal: 'g1', progress: 4 },
+        { ...base, document: risky, authorId: 's1', subjectId: 'p1' },
+      ),
+    );
+    expect(r.value.about?.label).toBe('Stop wanting to end it all');
+    expect(r.value.review).toEqual({ status: 'pending', flags: ['safety-language'] });
+    expect(r.value.visibility).toBe('staff');
+  });
+
   it('self: subject defaults to the author; goals come from that participant', () => {
     const r = ok(
       buildFeedbackEntry(

@@ -13,6 +13,7 @@ import {
   type MilieuDocument,
   type Rating,
 } from '../model/index.js';
+import { entrySafety } from './policy.js';
 import type { FeedbackTemplate } from './template.js';
 import { templateItems } from './template-utils.js';
 import {
@@ -84,8 +85,9 @@ export function entrySource(
  *   `about: true` becomes `about`.
  * - Anonymity is offered by the template (`anonymity: 'choice'`); an anonymous entry has
  *   `anonymous: true` and an `authorId` only under the `keep-for-reviewers` policy.
- * - Safety language (see `detectSafetyLanguage`) sets `review: { status: 'pending',
- *   flags: ['safety-language'] }` and narrows `visibility` to `staff` until reviewed; otherwise
+ * - Safety language anywhere in the entry (the policy's `entrySafety`, the same scan as the
+ *   server's) sets `review: { status: 'pending', flags: ['safety-language'] }` and narrows
+ *   `visibility` to `staff` until reviewed; otherwise
  *   the review starts at the template's `review` (default `approved`).
  * - The result is checked with the model's `FeedbackEntrySchema`.
  *
@@ -113,17 +115,14 @@ export function buildFeedbackEntry(
   const source =
     options.source ?? entrySource(template, options.document, options.authorId, options.subjectId);
   const anonymous = template.anonymity === 'choice' && options.anonymous === true;
-  const flagged = v.safety.length > 0;
   const entry: FeedbackEntry = {
     id: options.id,
     createdAt: options.createdAt,
     source,
     strengths: '',
-    visibility: flagged ? 'staff' : template.visibility,
+    visibility: template.visibility,
     anonymous,
-    review: flagged
-      ? { status: 'pending', flags: ['safety-language'] }
-      : { status: template.review ?? 'approved' },
+    review: { status: template.review ?? 'approved' },
     templateId: template.id,
   };
   if (options.authorId && (!anonymous || options.anonymousAuthor === 'keep-for-reviewers')) {
@@ -154,6 +153,12 @@ export function buildFeedbackEntry(
   }
   if (Object.keys(ratings).length) entry.ratings = ratings;
   if (Object.keys(answers).length) entry.answers = answers;
+  // The same scan as the server's: every text of the entry (the policy's safetyText), so a goal
+  // statement in `about.label` or a chosen option counts as much as typed text.
+  if (v.safety.length > 0 || entrySafety(entry, context.safety).length > 0) {
+    entry.visibility = 'staff';
+    entry.review = { status: 'pending', flags: ['safety-language'] };
+  }
 
   const checked = FeedbackEntrySchema.safeParse(entry, { reportInput: true });
   if (!checked.success) {

@@ -1,6 +1,7 @@
 /**
  * Feedback: templates (with built-ins for staff, peer, self and program feedback), safety-language
- * detection, one cached validator for form values, the entry builder, and the HTTP contract.
+ * detection, one cached validator for form values, the entry builder, the HTTP contract, the
+ * feedback policy (who writes and reads what) and the builder of the feedback context resource.
  *
  * @module
  */
@@ -12,3 +13,5 @@ export * from './safety.js';
 export * from './validate.js';
 export * from './entry.js';
 export * from './contract.js';
+export * from './policy.js';
+export * from './context-resource.js';

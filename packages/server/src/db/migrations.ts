@@ -6,7 +6,9 @@
  * @module
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { RATER_KEY_NAME, newRaterSecret, raterKey } from '../store/raters.js';
 import type { DatabaseKind } from './connect.js';
+import type { Schema } from './schema.js';
 
 type AnyDb = Kysely<unknown>;
 
@@ -89,13 +91,59 @@ function initial(kind: DatabaseKind): Migration {
 }
 
 /**
+ * Anonymous authors (issue 14): a `rater_key` column and the `server_secrets` table with a new
+ * random rater key. Existing anonymous entries get their rater key; their writer is removed from
+ * the entry's JSON, and from `author_id` too unless the program's `anonymousAuthors` is
+ * `reviewers`.
+ */
+const anonymousAuthors: Migration = {
+  async up(any: AnyDb) {
+    await any.schema.alterTable('feedback').addColumn('rater_key', 'text').execute();
+    await any.schema
+      .createTable('server_secrets')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+    const db = any as unknown as Kysely<Schema>;
+    const secret = newRaterSecret();
+    await db.insertInto('server_secrets').values({ name: RATER_KEY_NAME, value: secret }).execute();
+    const doc = await db.selectFrom('documents').select('body').executeTakeFirst();
+    const policy = doc
+      ? (JSON.parse(doc.body) as { program?: { policy?: { anonymousAuthors?: string } } }).program
+          ?.policy
+      : undefined;
+    const keep = policy?.anonymousAuthors === 'reviewers';
+    const rows = await db
+      .selectFrom('feedback')
+      .select(['id', 'body', 'subject_id', 'author_id'])
+      .where('anonymous', '=', 1)
+      .execute();
+    for (const row of rows) {
+      const { authorId: _author, ...entry } = JSON.parse(row.body) as Record<string, unknown>;
+      await db
+        .updateTable('feedback')
+        .set({
+          body: JSON.stringify(entry),
+          author_id: keep ? row.author_id : null,
+          rater_key:
+            row.subject_id !== null && row.author_id !== null
+              ? raterKey(secret, row.subject_id, row.author_id)
+              : null,
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  },
+};
+
+/**
  * Every migration, by name. Names sort in the order they run; never rename or edit a
  * released one: add the next instead.
  *
  * @param kind - the dialect the migrations will run on
  */
 export function migrations(kind: DatabaseKind): Record<string, Migration> {
-  return { '0001_initial': initial(kind) };
+  return { '0001_initial': initial(kind), '0002_anonymous_authors': anonymousAuthors };
 }
 
 /**

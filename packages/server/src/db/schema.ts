@@ -25,6 +25,7 @@ export interface FeedbackTable {
   id: string;
   body: string;
   subject_id: string | null;
+  /** The writer; `null` for an anonymous entry unless `anonymousAuthors` is `reviewers`. */
   author_id: string | null;
   source: string;
   visibility: string;
@@ -32,6 +33,18 @@ export interface FeedbackTable {
   anonymous: number;
   review_status: string;
   created_at: string;
+  /**
+   * For an anonymous entry with a subject: a keyed one-way hash of (subject, writer), equal for
+   * the same writer about the same subject, so distinct raters can be counted without storing
+   * the writer (see `store/raters.ts`). Never sent in a response.
+   */
+  rater_key: string | null;
+}
+
+/** Server-side secrets, by name (`rater-key`: the key of {@link FeedbackTable.rater_key}). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
 }
 
 /** One attendance record, unique per (occurrence, participant). */
@@ -77,4 +90,5 @@ export interface Schema {
   attendance: AttendanceTable;
   idempotency_keys: IdempotencyKeysTable;
   tokens: TokensTable;
+  server_secrets: ServerSecretsTable;
 }

@@ -66,9 +66,38 @@ export async function readText(c: Context, max: number): Promise<string> {
   return text;
 }
 
+/** The deepest nesting of arrays and objects a request body may have. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `max` (a scan of the text that skips
+ * strings; it never recurses, so no input can exhaust the stack).
+ *
+ * @param text - JSON text
+ * @param max - the deepest nesting allowed
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return false;
+}
+
 /**
  * Reads the body as JSON: `413` over the route's size limit, `415` unless the content type is
- * JSON, `400 invalid_json` (with an issue at `''`) when it does not parse. Prototype keys are
+ * JSON, `400 invalid_json` (with an issue at `''`) when it does not parse or nests arrays and
+ * objects deeper than {@link MAX_JSON_DEPTH} (checked before anything recurses over it: parsers,
+ * canonical JSON for idempotency hashes). Prototype keys are
  * left as own properties (as `JSON.parse` makes them) for the core parsers to reject with
  * `forbidden_key`.
  *
@@ -81,6 +110,15 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
     throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
   }
   const text = await readText(c, c.get('bodyLimit'));
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw invalid('invalid_json', [
+      {
+        path: '',
+        code: 'too_deep',
+        message: `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+      },
+    ]);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

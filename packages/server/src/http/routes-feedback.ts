@@ -1,34 +1,55 @@
 /**
- * Feedback: create (idempotent), list for review or reading, change review status.
+ * Feedback: create (idempotent), list for review or reading, change review status, and the
+ * feedback context a form needs. Every decision (who writes and reads what, authors, safety,
+ * aggregates) is core's feedback policy; see core's `docs/feedback-policy.md`.
  *
  * @module
  */
 import { createHash } from 'node:crypto';
 import {
+  FEEDBACK_CONTEXT_PATH,
   FEEDBACK_PAGE_SIZE,
+  FeedbackContextQuerySchema,
   FeedbackListQuerySchema,
   IDEMPOTENCY_KEY_HEADER,
   IdSchema,
   IdempotencyKeySchema,
   ReviewChangeRequestSchema,
+  canReadFeedback,
   createParser,
+  feedbackContext,
+  feedbackSettings,
+  mayShowAnonymousAuthor,
   parseFeedbackEntry,
+  peerAggregate,
+  presentFeedback,
+  type FeedbackEntry,
   type FeedbackListResponse,
   type FeedbackReview,
+  type FeedbackSettings,
 } from '@milieu/core';
-import type { CreateFeedbackOutcome } from '../store/records.js';
+import type { CreateFeedbackOutcome, FeedbackRecord } from '../store/records.js';
+import type { Principal } from '../store/tokens.js';
 import { ApiError, invalid } from './errors.js';
-import {
-  normaliseNewFeedback,
-  peerAggregate,
-  visibleToParticipant,
-  withoutAnonymousAuthor,
-} from './feedback-policy.js';
+import { acceptNewFeedback } from './feedback-policy.js';
 import { queryObject, readJson } from './json.js';
 import { sendJson, type RouteDef } from './route.js';
 
 const parseListQuery = createParser(FeedbackListQuerySchema);
 const parseReviewChange = createParser(ReviewChangeRequestSchema);
+const parseContextQuery = createParser(FeedbackContextQuerySchema);
+
+/** Rows read per batch while collecting a participant's page (most rows are not theirs). */
+const PARTICIPANT_BATCH = 200;
+
+/** A stored record as a caller sees it on a review route. */
+function present(record: FeedbackRecord, principal: Principal, settings: FeedbackSettings) {
+  const { entry, anonymousAuthor } = record;
+  if (anonymousAuthor !== undefined && mayShowAnonymousAuthor(principal, 'review', settings)) {
+    return { ...entry, authorId: anonymousAuthor } satisfies FeedbackEntry;
+  }
+  return presentFeedback(entry, principal, 'review', settings);
+}
 
 /**
  * JSON with object keys sorted, so the same body always hashes alike. Writes text directly and
@@ -77,7 +98,7 @@ export const feedbackRoutes: RouteDef[] = [
     operationId: 'createFeedback',
     summary: 'Create a feedback entry',
     description:
-      'Stores one entry. `Idempotency-Key` is required: a repeated key (per token) returns the first response with the same status and stores nothing (`Idempotent-Replayed: true`); the same key with a different body is `422`. Participants write peer, self or program feedback as themselves; safety language routes the entry to staff review.',
+      'Stores one entry. `Idempotency-Key` is required: a repeated key (per token) returns the first response with the same status and stores nothing (`Idempotent-Replayed: true`); the same key with a different body is `422`. Participants write peer, self or program feedback as themselves; their `review` is ignored (peer and program entries start `pending`) and their `visibility` can only narrow. Staff write as their staff id (a staff token without one names no author); `review.reviewedBy`/`reviewedAt` come from the token and the clock. Safety language in any text (strengths, suggestions, `about.label`, answer keys and values, rating keys) routes the entry to staff review. `about` must name an existing goal of the subject, expectation or routine. Under `program.policy.anonymousAuthors: nobody` (the default) the writer of an anonymous entry is not stored; no response to anyone but reviewers on the review routes under `reviewers` carries it.',
     tags: ['feedback'],
     roles: ['admin', 'staff', 'participant'],
     headers: [
@@ -122,14 +143,16 @@ export const feedbackRoutes: RouteDef[] = [
         key,
         requestHash: createHash('sha256').update(canonicalJson(input)).digest('hex'),
       };
-      let entry;
+      let accepted;
+      let settings;
       try {
         const parsed = parseFeedbackEntry(input);
         if (!parsed.ok)
           throw invalid('invalid_entry', parsed.issues, 'the entry is not valid: see issues');
         const body = await deps.cache.current();
         if (!body) throw new ApiError(404, 'not_found', 'there is no program document yet');
-        entry = normaliseNewFeedback(parsed.value, principal, body);
+        accepted = acceptNewFeedback(parsed.value, principal, body.doc, deps.store.now());
+        settings = feedbackSettings(body.doc);
       } catch (error) {
         // A retry of a request that succeeded earlier replays its response, even if the
         // document changed since (or the key was reused with another body: 422 first).
@@ -137,7 +160,13 @@ export const feedbackRoutes: RouteDef[] = [
         if (earlier) return reply(c, earlier);
         throw error;
       }
-      return reply(c, await deps.store.createFeedback(request, entry));
+      const { entry, writerId } = accepted;
+      const outcome = await deps.store.createFeedback(request, entry, {
+        ...(writerId === undefined ? {} : { writerId }),
+        keepAnonymousAuthor: settings.anonymousAuthors === 'reviewers',
+        response: presentFeedback(entry, principal, 'other', settings),
+      });
+      return reply(c, outcome);
     },
   },
   {
@@ -146,7 +175,7 @@ export const feedbackRoutes: RouteDef[] = [
     operationId: 'listFeedback',
     summary: 'List feedback',
     description:
-      'Staff and admin (the reviewers) see every entry with its author, filtered by review status, subject or source. A participant sees what they wrote, approved entries shown to them or the community (anonymous ones without author), and anonymous peer feedback about them only in `aggregates` of at least `program.policy.peerAnonymityMinRaters` raters.',
+      'Staff and admin (the reviewers) see every entry, filtered by review status, subject or source; the author of an anonymous entry only under `program.policy.anonymousAuthors: reviewers` (under `nobody`, the default, it is not stored). A participant sees what they wrote (unless anonymous), approved entries shown to them or the community (never with an anonymous author), and anonymous peer feedback about them only in `aggregates` of at least `program.policy.peerAnonymityMinRaters` distinct raters. Pages hold only entries the caller may read; `nextCursor` is the position of the last one.',
     tags: ['feedback'],
     roles: ['admin', 'staff', 'participant'],
     query: 'FeedbackListQuery',
@@ -159,30 +188,48 @@ export const feedbackRoutes: RouteDef[] = [
         FEEDBACK_PAGE_SIZE.max,
       );
       const principal = c.get('principal');
-      const me = principal.role === 'participant' ? (principal.participantId ?? '') : undefined;
-      const rows = await deps.store.listFeedback({
-        status: q.value.status,
-        subject: q.value.subject,
-        source: q.value.source,
-        afterSeq: q.value.cursor === undefined ? undefined : Number(q.value.cursor),
-        scopeParticipant: me,
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      let entries = page.map((r) => r.entry);
-      const response: FeedbackListResponse = { entries };
-      if (me !== undefined) {
-        entries = entries.filter((e) => visibleToParticipant(e, me)).map(withoutAnonymousAuthor);
-        response.entries = entries;
-        if (q.value.cursor === undefined) {
-          const body = await deps.cache.current();
-          const aggregate =
-            body && peerAggregate(me, await deps.store.anonymousPeerFeedbackAbout(me), body);
-          response.aggregates = aggregate ? [aggregate] : [];
+      const body = await deps.cache.current();
+      const settings = feedbackSettings(body?.doc ?? { program: {} });
+      const participant = principal.role === 'participant';
+      const me = participant ? (principal.participantId ?? '') : undefined;
+      // Page over what the caller may read only, so the cursor never points past a hidden row.
+      const page: FeedbackRecord[] = [];
+      let after = q.value.cursor === undefined ? undefined : Number(q.value.cursor);
+      const batch = participant ? Math.max(limit + 1, PARTICIPANT_BATCH) : limit + 1;
+      for (;;) {
+        const rows = await deps.store.listFeedback({
+          status: q.value.status,
+          subject: q.value.subject,
+          source: q.value.source,
+          afterSeq: after,
+          scopeParticipant: me,
+          limit: batch,
+        });
+        for (const row of rows) {
+          if (page.length > limit) break;
+          if (canReadFeedback(row.entry, principal)) page.push(row);
         }
+        const last = rows[rows.length - 1];
+        if (page.length > limit || rows.length < batch || !last) break;
+        after = last.seq;
       }
-      const last = page[page.length - 1];
-      if (rows.length > limit && last) response.nextCursor = String(last.seq);
+      const shown = page.slice(0, limit);
+      const response: FeedbackListResponse = {
+        entries: shown.map((r) => present(r, principal, settings)),
+      };
+      if (me !== undefined && q.value.cursor === undefined) {
+        const pool = me === '' ? [] : await deps.store.anonymousPeerFeedbackAbout(me);
+        const keys = new Map(pool.map((p) => [p.entry, p.raterKey ?? undefined]));
+        const aggregate = peerAggregate(
+          me,
+          pool.map((p) => p.entry),
+          settings.minRaters,
+          (e) => keys.get(e),
+        );
+        response.aggregates = aggregate ? [aggregate] : [];
+      }
+      const lastShown = shown[shown.length - 1];
+      if (page.length > limit && lastShown) response.nextCursor = String(lastShown.seq);
       return c.json(response, 200);
     },
   },
@@ -192,7 +239,7 @@ export const feedbackRoutes: RouteDef[] = [
     operationId: 'setFeedbackReview',
     summary: 'Change the review of a feedback entry',
     description:
-      'Sets the review status (and flags, and optionally visibility) of an entry; the server records `reviewedAt` and, when the token names a staff member, `reviewedBy`.',
+      'Sets the review status (and flags, and optionally visibility) of an entry; the server records `reviewedAt` from its clock and, when the token names a staff member of the document, `reviewedBy` (never from the body).',
     tags: ['feedback'],
     roles: ['admin', 'staff'],
     pathParams: [{ name: 'id', required: true, description: 'The entry id.' }],
@@ -211,12 +258,45 @@ export const feedbackRoutes: RouteDef[] = [
       const parsed = parseReviewChange(await readJson(c));
       if (!parsed.ok) throw invalid('invalid_request', parsed.issues);
       const principal = c.get('principal');
+      const body = await deps.cache.current();
+      if (!body) throw new ApiError(404, 'not_found', 'there is no program document yet');
       const review: FeedbackReview = { status: parsed.value.status, reviewedAt: deps.store.now() };
       if (parsed.value.flags !== undefined) review.flags = parsed.value.flags;
-      if (principal.staffId !== undefined) review.reviewedBy = principal.staffId;
+      // Only a staff member of the document is recorded, so the document stays valid.
+      if (principal.staffId !== undefined && body.staff.has(principal.staffId)) {
+        review.reviewedBy = principal.staffId;
+      }
       const entry = await deps.store.setReview(id, { review, visibility: parsed.value.visibility });
       if (!entry) throw new ApiError(404, 'not_found', 'no feedback entry with this id');
-      return c.json({ entry }, 200);
+      const settings = feedbackSettings(body.doc);
+      return c.json({ entry: presentFeedback(entry, principal, 'review', settings) }, 200);
+    },
+  },
+  {
+    method: 'GET',
+    path: FEEDBACK_CONTEXT_PATH,
+    operationId: 'getFeedbackContext',
+    summary: 'What a feedback form needs',
+    description:
+      "The feedback context for the caller (core's `feedbackContext`): the templates they may use for `source`, the people they may write about as id and display name only, their own goals and coping skills (a participant) or the `subject`'s (staff and admin), the community's expectations, and the policy values the form shows (who can see the writer's name, the anonymity minimum, the crisis resource). A participant's form never needs the program document. `403` for a source the caller may not write, or a participant naming another `subject`.",
+    tags: ['feedback'],
+    roles: ['admin', 'staff', 'participant'],
+    query: 'FeedbackContextQuery',
+    responses: {
+      200: { description: 'The context.', schema: 'FeedbackContextResponse' },
+      404: { description: 'No document yet.', schema: 'ErrorBody' },
+    },
+    async handler(c, deps) {
+      const q = parseContextQuery(queryObject(c));
+      if (!q.ok) throw invalid('invalid_request', q.issues);
+      const body = await deps.cache.current();
+      if (!body) throw new ApiError(404, 'not_found', 'there is no program document yet');
+      const result = feedbackContext(body.doc, c.get('principal'), q.value);
+      if (!result.ok) {
+        if (result.code === 'forbidden') throw new ApiError(403, 'forbidden', result.message);
+        throw invalid('invalid_request', result.issues, result.message);
+      }
+      return c.json(result.value, 200, { 'Cache-Control': 'private, no-store' });
     },
   },
 ];

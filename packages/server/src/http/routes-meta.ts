@@ -8,16 +8,40 @@ import {
   CheckQuerySchema,
   RuleConfigError,
   ScheduleRangeError,
+  canReadFeedback,
   checkDocument,
   createParser,
   type CheckResponse,
+  type Finding,
+  type MilieuDocument,
   type SessionResponse,
 } from '@milieu/core';
+import type { Principal } from '../store/tokens.js';
 import { ApiError, invalid } from './errors.js';
 import { queryObject } from './json.js';
 import type { RouteDef } from './route.js';
 
 const parseCheckQuery = createParser(CheckQuerySchema);
+
+/** Rules whose findings describe anonymous raters (counts), never shown to a participant. */
+const RATER_RULES = new Set(['peer-anonymity']);
+const FEEDBACK_POINTER = /^\/records\/feedback\/(\d+)(?:\/|$)/;
+
+/**
+ * Whether a participant may see a finding: about themself alone, not about anonymous raters,
+ * and pointing at no feedback entry they cannot read (core's `canReadFeedback`).
+ */
+function participantMaySee(finding: Finding, doc: MilieuDocument, principal: Principal): boolean {
+  const ids = finding.related.participantIds ?? [];
+  if (ids.length === 0 || !ids.every((id) => id === principal.participantId)) return false;
+  if (RATER_RULES.has(finding.ruleId)) return false;
+  return finding.path.every((pointer) => {
+    const m = FEEDBACK_POINTER.exec(pointer);
+    if (!m) return true;
+    const entry = doc.records.feedback[Number(m[1])];
+    return entry !== undefined && canReadFeedback(entry, principal);
+  });
+}
 
 /** The meta routes. */
 export const metaRoutes: RouteDef[] = [
@@ -27,7 +51,7 @@ export const metaRoutes: RouteDef[] = [
     operationId: 'checkDocument',
     summary: 'Run the rule engine',
     description:
-      "Runs `checkDocument` on the stored document at `now` (default: the server's clock), messages in `locale` (default: the program's). Staff and admin get every finding and the summary; a participant only findings about themself alone.",
+      "Runs `checkDocument` on the stored document at `now` (default: the server's clock), messages in `locale` (default: the program's). Anonymous raters are counted by their server-side rater keys. Staff and admin get every finding and the summary; a participant only findings about themself alone, never those counting anonymous raters (`peer-anonymity`), and none that point at a feedback entry they cannot read.",
     tags: ['rules'],
     roles: ['admin', 'staff', 'participant'],
     query: 'CheckQuery',
@@ -40,11 +64,13 @@ export const metaRoutes: RouteDef[] = [
       if (!q.ok) throw invalid('invalid_request', q.issues);
       const stored = await deps.store.document();
       if (!stored) throw new ApiError(404, 'not_found', 'there is no program document yet');
+      const raters = await deps.store.raterKeys();
       let result;
       try {
         result = checkDocument(stored.document, {
           now: q.value.now ?? new Date(),
           ...(q.value.locale === undefined ? {} : { locale: q.value.locale }),
+          config: { rules: { 'peer-anonymity': ['error', { raters }] } },
         });
       } catch (error) {
         if (error instanceof RuleConfigError || error instanceof ScheduleRangeError) {
@@ -56,11 +82,9 @@ export const metaRoutes: RouteDef[] = [
       }
       const principal = c.get('principal');
       if (principal.role === 'participant') {
-        const me = principal.participantId;
-        const findings = result.findings.filter((f) => {
-          const ids = f.related.participantIds ?? [];
-          return ids.length > 0 && ids.every((id) => id === me);
-        });
+        const findings = result.findings.filter((f) =>
+          participantMaySee(f, stored.document, principal),
+        );
         return c.json({ findings } satisfies CheckResponse, 200);
       }
       return c.json({ findings: result.findings, summary: result.summary } as CheckResponse, 200);

@@ -8,6 +8,7 @@
 import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
+import { raterKey } from './raters.js';
 import { attendanceRow, feedbackRow } from './rows.js';
 
 /** The id of the one document row. */
@@ -115,12 +116,14 @@ async function insertChunks<T>(
  * @param doc - a document that passed `parseDocument`
  * @param precondition - `If-Match` or `If-None-Match: *`
  * @param now - the write's time
+ * @param secret - the rater key (see `raters.ts`)
  */
 export async function replaceDocument(
   db: Kysely<Schema>,
   doc: MilieuDocument,
   precondition: ReplacePrecondition,
   now: string,
+  secret: string,
 ): Promise<ReplaceOutcome> {
   // Lock the document row first: concurrent writers wait, and the head read next is current.
   await db
@@ -142,11 +145,10 @@ export async function replaceDocument(
     ...doc,
     records: { ...doc.records, feedback: [], attendance: [] },
   });
+  const rows = await anonymousRows(db, doc, feedback, secret);
   await db.deleteFrom('feedback').execute();
   await db.deleteFrom('attendance').execute();
-  await insertChunks(feedback, (chunk) =>
-    db.insertInto('feedback').values(chunk.map(feedbackRow)).execute(),
-  );
+  await insertChunks(rows, (chunk) => db.insertInto('feedback').values(chunk).execute());
   await insertChunks(attendance, (chunk) =>
     db
       .insertInto('attendance')
@@ -177,6 +179,43 @@ export async function replaceDocument(
       .execute();
   }
   return { kind: 'saved', head: next };
+}
+
+/**
+ * The rows of a replacement's feedback. An anonymous entry that names its author (an import)
+ * gets its rater key and loses the author unless the program keeps them for reviewers; one
+ * without an author (as `GET /api/v1/document` gives it) keeps the rater key, and under
+ * `reviewers` the author, of the stored row with the same id and subject, so a GET → PUT of the
+ * unchanged document changes nothing.
+ */
+async function anonymousRows(
+  db: Kysely<Schema>,
+  doc: MilieuDocument,
+  feedback: readonly FeedbackEntry[],
+  secret: string,
+) {
+  const keep = doc.program.policy?.anonymousAuthors === 'reviewers';
+  const stored = feedback.some((e) => e.anonymous && e.authorId === undefined)
+    ? await db
+        .selectFrom('feedback')
+        .select(['id', 'subject_id', 'author_id', 'rater_key'])
+        .where('anonymous', '=', 1)
+        .execute()
+    : [];
+  const before = new Map(stored.map((r) => [r.id, r]));
+  return feedback.map((entry) => {
+    if (!entry.anonymous) return feedbackRow(entry);
+    if (entry.authorId !== undefined) {
+      const key =
+        entry.subjectId === undefined ? null : raterKey(secret, entry.subjectId, entry.authorId);
+      return feedbackRow(entry, { raterKey: key, keepAnonymousAuthor: keep });
+    }
+    const prev = before.get(entry.id);
+    if (!prev || prev.subject_id !== (entry.subjectId ?? null)) return feedbackRow(entry);
+    const withAuthor =
+      keep && prev.author_id !== null ? { ...entry, authorId: prev.author_id } : entry;
+    return feedbackRow(withAuthor, { raterKey: prev.rater_key, keepAnonymousAuthor: keep });
+  });
 }
 
 /**

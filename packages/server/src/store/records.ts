@@ -8,7 +8,7 @@ import type { AttendanceRecord, FeedbackEntry, FeedbackReview } from '@milieu/co
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import { bumpRevision, rowToAttendance } from './documents.js';
-import { attendanceRow, feedbackRow } from './rows.js';
+import { attendanceRow, feedbackRow, type StoredWriter } from './rows.js';
 
 /** Identifies one idempotent request: the token it came with, its key and its body's hash. */
 export interface IdempotentRequest {
@@ -67,6 +67,8 @@ export async function findIdempotent(
  * @param request - token, key and body hash
  * @param entry - the entry to store (validated and normalised)
  * @param now - the write's time
+ * @param writer - its rater key, and whether to keep an anonymous author (see `rows.ts`)
+ * @param response - the entry as the writer may see it: the stored `201` response (replayed)
  * @throws NotFound when there is no document (the write is rolled back)
  */
 export async function createFeedback(
@@ -74,6 +76,8 @@ export async function createFeedback(
   request: IdempotentRequest,
   entry: FeedbackEntry,
   now: string,
+  writer: StoredWriter = {},
+  response: FeedbackEntry = entry,
 ): Promise<CreateFeedbackOutcome> {
   const earlier = await findIdempotent(db, request);
   if (earlier) return earlier;
@@ -85,22 +89,22 @@ export async function createFeedback(
   // Under READ COMMITTED a concurrent writer of this very request may have committed between the
   // two reads: its entry is visible now, and so is its key.
   if (taken) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
-  await db.insertInto('feedback').values(feedbackRow(entry)).execute();
-  const response: StoredResponse = { status: 201, body: JSON.stringify({ entry }) };
+  await db.insertInto('feedback').values(feedbackRow(entry, writer)).execute();
+  const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
   await db
     .insertInto('idempotency_keys')
     .values({
       principal: request.principal,
       key: request.key,
       request_hash: request.requestHash,
-      status: response.status,
-      response: response.body,
+      status: stored.status,
+      response: stored.body,
       created_at: now,
     })
     .execute();
   // Last, so the document row stays locked only while this commits; no document: roll back.
   if (!(await bumpRevision(db, now))) throw new NotFound();
-  return { kind: 'created', ...response };
+  return { kind: 'created', ...stored };
 }
 
 /** Filters of {@link listFeedback}. */
@@ -115,10 +119,14 @@ export interface FeedbackFilter {
   limit: number;
 }
 
-/** A stored feedback entry with its position. */
+/**
+ * A stored feedback entry with its position. The entry of an anonymous row has no `authorId`;
+ * `anonymousAuthor` is the writer kept under `anonymousAuthors: 'reviewers'` (review routes only).
+ */
 export interface FeedbackRecord {
   seq: number;
   entry: FeedbackEntry;
+  anonymousAuthor?: string;
 }
 
 /**
@@ -131,7 +139,7 @@ export async function listFeedback(
   db: Kysely<Schema>,
   filter: FeedbackFilter,
 ): Promise<FeedbackRecord[]> {
-  let query = db.selectFrom('feedback').select(['seq', 'body']);
+  let query = db.selectFrom('feedback').select(['seq', 'body', 'anonymous', 'author_id']);
   if (filter.status !== undefined) query = query.where('review_status', '=', filter.status);
   if (filter.subject !== undefined) query = query.where('subject_id', '=', filter.subject);
   if (filter.source !== undefined) query = query.where('source', '=', filter.source);
@@ -147,11 +155,41 @@ export async function listFeedback(
     );
   }
   const rows = await query.orderBy('seq').limit(filter.limit).execute();
-  return rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.body) as FeedbackEntry }));
+  return rows.map((r) => {
+    const record: FeedbackRecord = {
+      seq: Number(r.seq),
+      entry: JSON.parse(r.body) as FeedbackEntry,
+    };
+    if (Number(r.anonymous) === 1 && r.author_id !== null) record.anonymousAuthor = r.author_id;
+    return record;
+  });
 }
 
 /**
- * The approved, subject-visible anonymous peer entries about a participant (the aggregate pool).
+ * The rater keys of anonymous entries, by entry id (for the `peer-anonymity` rule).
+ *
+ * @param db - any connection
+ */
+export async function raterKeys(db: Kysely<Schema>): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom('feedback')
+    .select(['id', 'rater_key'])
+    .where('rater_key', 'is not', null)
+    .execute();
+  const out: Record<string, string> = {};
+  for (const r of rows) if (r.rater_key !== null) out[r.id] = r.rater_key;
+  return out;
+}
+
+/** An entry of an aggregate pool and its rater key. */
+export interface PooledEntry {
+  entry: FeedbackEntry;
+  raterKey: string | null;
+}
+
+/**
+ * The approved, subject-visible anonymous peer entries about a participant (the aggregate pool),
+ * with their rater keys.
  *
  * @param db - any connection
  * @param subjectId - the participant
@@ -159,10 +197,10 @@ export async function listFeedback(
 export async function anonymousPeerFeedbackAbout(
   db: Kysely<Schema>,
   subjectId: string,
-): Promise<FeedbackEntry[]> {
+): Promise<PooledEntry[]> {
   const rows = await db
     .selectFrom('feedback')
-    .select('body')
+    .select(['body', 'rater_key'])
     .where('subject_id', '=', subjectId)
     .where('source', '=', 'peer')
     .where('anonymous', '=', 1)
@@ -170,7 +208,7 @@ export async function anonymousPeerFeedbackAbout(
     .where('visibility', '!=', 'staff')
     .orderBy('seq')
     .execute();
-  return rows.map((r) => JSON.parse(r.body) as FeedbackEntry);
+  return rows.map((r) => ({ entry: JSON.parse(r.body) as FeedbackEntry, raterKey: r.rater_key }));
 }
 
 /** Thrown inside a write to roll it back when its target (the document, an entry) does not exist. */
@@ -194,7 +232,7 @@ export interface ReviewChange {
  * @param id - the entry's id
  * @param change - the new review, and optionally a new visibility
  * @param now - the write's time
- * @returns the entry after the change
+ * @returns the entry after the change (an anonymous one with the author kept for reviewers, if any)
  * @throws NotFound when there is no entry with this id (the write is rolled back)
  */
 export async function setReview(
@@ -207,7 +245,7 @@ export async function setReview(
   await bumpRevision(db, now);
   const row = await db
     .selectFrom('feedback')
-    .select('body')
+    .select(['body', 'anonymous', 'author_id'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFound();
@@ -225,6 +263,9 @@ export async function setReview(
     })
     .where('id', '=', id)
     .execute();
+  // The author of an anonymous entry is kept apart from its JSON (reviewers only).
+  if (Number(row.anonymous) === 1 && row.author_id !== null)
+    return { ...entry, authorId: row.author_id };
   return entry;
 }
 

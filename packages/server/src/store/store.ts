@@ -33,14 +33,17 @@ import {
   listAttendance,
   listFeedback,
   NotFound,
+  raterKeys,
   recordAttendance,
   setReview,
   type CreateFeedbackOutcome,
   type FeedbackFilter,
   type FeedbackRecord,
   type IdempotentRequest,
+  type PooledEntry,
   type ReviewChange,
 } from './records.js';
+import { RATER_KEY_NAME, raterKey } from './raters.js';
 import {
   createToken,
   findPrincipal,
@@ -69,6 +72,7 @@ export class Store {
   readonly #queue: WriteQueue<Schema>;
   readonly #now: () => string;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
+  #raterSecret: string | undefined;
 
   /**
    * Use {@link openStore}.
@@ -87,6 +91,20 @@ export class Store {
 
   get #reader(): Kysely<Schema> {
     return this.#handle.reader;
+  }
+
+  /** The rater key (see `raters.ts`), read once. */
+  async #secret(): Promise<string> {
+    if (this.#raterSecret === undefined) {
+      const row = await this.#reader
+        .selectFrom('server_secrets')
+        .select('value')
+        .where('name', '=', RATER_KEY_NAME)
+        .executeTakeFirst();
+      if (!row) throw new Error('the database has no rater key: run the migrations');
+      this.#raterSecret = row.value;
+    }
+    return this.#raterSecret;
   }
 
   /** The current time as the store records it. */
@@ -135,8 +153,12 @@ export class Store {
    * @param doc - a document that passed `parseDocument`
    * @param precondition - `If-Match` revisions or create-only
    */
-  replaceDocument(doc: MilieuDocument, precondition: ReplacePrecondition): Promise<ReplaceOutcome> {
-    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now()));
+  async replaceDocument(
+    doc: MilieuDocument,
+    precondition: ReplacePrecondition,
+  ): Promise<ReplaceOutcome> {
+    const secret = await this.#secret();
+    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now(), secret));
   }
 
   /**
@@ -163,15 +185,29 @@ export class Store {
    * Stores a feedback entry under an idempotency key: a repeated key returns the first
    * response and stores nothing; the same key with another body is `key_reused`.
    *
+   * An anonymous entry about a subject gets a rater key from `writerId`; its author is stored
+   * only with `keepAnonymousAuthor` (see `raters.ts` and `rows.ts`).
+   *
    * @param request - token, key and body hash
    * @param entry - the validated, normalised entry
+   * @param options - the writer (never stored as such for anonymous entries), whether to keep
+   *   an anonymous author, and the entry as the response shows it
    */
   async createFeedback(
     request: IdempotentRequest,
     entry: FeedbackEntry,
+    options: { writerId?: string; keepAnonymousAuthor?: boolean; response?: FeedbackEntry } = {},
   ): Promise<CreateFeedbackOutcome> {
+    const { writerId, keepAnonymousAuthor = false, response = entry } = options;
+    const key =
+      entry.anonymous && entry.subjectId !== undefined && writerId !== undefined
+        ? raterKey(await this.#secret(), entry.subjectId, writerId)
+        : null;
+    const writer = { raterKey: key, keepAnonymousAuthor };
     try {
-      return await this.#queue.run((db) => createFeedback(db, request, entry, this.#now()));
+      return await this.#queue.run((db) =>
+        createFeedback(db, request, entry, this.#now(), writer, response),
+      );
     } catch (error) {
       if (error instanceof NotFound) return { kind: 'no_document' };
       throw error;
@@ -192,8 +228,13 @@ export class Store {
    *
    * @param subjectId - the participant
    */
-  anonymousPeerFeedbackAbout(subjectId: string): Promise<FeedbackEntry[]> {
+  anonymousPeerFeedbackAbout(subjectId: string): Promise<PooledEntry[]> {
     return anonymousPeerFeedbackAbout(this.#reader, subjectId);
+  }
+
+  /** The rater keys of anonymous entries, by entry id (never sent in a response). */
+  raterKeys(): Promise<Record<string, string>> {
+    return raterKeys(this.#reader);
   }
 
   /**

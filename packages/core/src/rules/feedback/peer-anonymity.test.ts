@@ -60,3 +60,21 @@ describe('peer-anonymity', () => {
     expect(runRule('peer-anonymity', doc, { options: { minRaters: 3 } })).toHaveLength(2);
   });
 });
+
+describe('peer-anonymity with rater keys (entries stored without an author)', () => {
+  it('counts distinct rater keys passed as options', () => {
+    const doc = cleanDoc();
+    doc.records.feedback.push(anon('a1', undefined), anon('a2', undefined), anon('a3', undefined));
+    expect(runRule('peer-anonymity', doc).map((f) => f.messageId)).toEqual([
+      'unverifiable',
+      'unverifiable',
+      'unverifiable',
+    ]);
+    const three = { a1: 'k1', a2: 'k2', a3: 'k3' };
+    expect(runRule('peer-anonymity', doc, { options: { raters: three } })).toEqual([]);
+    const two = { a1: 'k1', a2: 'k2', a3: 'k2' };
+    expect(
+      runRule('peer-anonymity', doc, { options: { raters: two } }).map((f) => f.data['raters']),
+    ).toEqual([2, 2, 2]);
+  });
+});
