@@ -166,7 +166,7 @@ describe('buildFeedbackEntry', () => {
   });
 
   it('scans the whole entry as the server does: a goal statement in about.label counts', () => {
-    const risky = structuredClone(doc);
+    const risky = JSON.parse(JSON.stringify(doc)) as typeof doc;
     const sam = risky.people.participants[0];
     if (sam)
       sam.goals = [
