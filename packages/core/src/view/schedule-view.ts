@@ -130,6 +130,40 @@ function clip(stretches: readonly EmptyStretch[], window: MinuteRange): MinuteRa
   return out;
 }
 
+const daysCache = new WeakMap<ViewItem[], { key: string; days: DayView[]; window: MinuteRange }>();
+
+function layOut(
+  items: ViewItem[],
+  zone: string,
+  range: ViewRange,
+  timeline: boolean,
+  stretchOptions: EmptyStretchOptions | undefined,
+  options: ScheduleViewOptions,
+): { days: DayView[]; window: MinuteRange } {
+  const columns = dayColumns(range.first, range.count, zone);
+  const dates = columns.map((c) => c.date);
+  const full = layoutDays(items, dates);
+  let window: MinuteRange = { startMin: 0, endMin: 1440 };
+  let layouts = full;
+  if (timeline) {
+    const [autoStart, autoEnd] = hourBounds(full);
+    let h0 = options.hourStart ?? autoStart;
+    let h1 = options.hourEnd ?? autoEnd;
+    if (!(h1 > h0)) [h0, h1] = [autoStart, autoEnd];
+    window = { startMin: h0 * 60, endMin: h1 * 60 };
+    if (options.hourStart !== undefined || options.hourEnd !== undefined) {
+      layouts = layoutDays(items, dates, window);
+    }
+  }
+  const days = columns.map((column, i) => {
+    const stretches = stretchOptions
+      ? emptyStretches(items, column.date, zone, stretchOptions)
+      : [];
+    return { column, layout: layouts[i]!, stretches, hatched: clip(stretches, window) };
+  });
+  return { days, window };
+}
+
 /**
  * Everything a board draws for `options.mode` around `options.date`, from the occurrences of
  * the range in the program's zone:
@@ -160,30 +194,25 @@ export function scheduleView(
   const today = wallClockAt(nowMs, zone).date;
   const date = options.date || today;
   const range = viewRange(mode, date, today, options.firstDay);
-  const columns = dayColumns(range.first, range.count, zone);
-  const dates = columns.map((c) => c.date);
   const items = viewItems(input.occurrences);
-  const full = layoutDays(items, dates);
   const timeline = mode === 'day' || mode === 'week';
-  let window: MinuteRange = { startMin: 0, endMin: 1440 };
-  let layouts = full;
-  if (timeline) {
-    const [autoStart, autoEnd] = hourBounds(full);
-    let h0 = options.hourStart ?? autoStart;
-    let h1 = options.hourEnd ?? autoEnd;
-    if (!(h1 > h0)) [h0, h1] = [autoStart, autoEnd];
-    window = { startMin: h0 * 60, endMin: h1 * 60 };
-    if (options.hourStart !== undefined || options.hourEnd !== undefined) {
-      layouts = layoutDays(items, dates, window);
-    }
-  }
   const stretchOptions = mode === 'now' || mode === 'print' ? undefined : input.emptyStretch;
-  const days: DayView[] = columns.map((column, i) => {
-    const stretches = stretchOptions
-      ? emptyStretches(items, column.date, zone, stretchOptions)
-      : [];
-    return { column, layout: layouts[i]!, stretches, hatched: clip(stretches, window) };
-  });
+  const key = [
+    zone,
+    range.first,
+    range.count,
+    timeline,
+    options.hourStart,
+    options.hourEnd,
+    JSON.stringify(stretchOptions ?? null),
+  ].join('|');
+  let cached = daysCache.get(items);
+  if (cached?.key !== key) {
+    cached = { key, ...layOut(items, zone, range, timeline, stretchOptions, options) };
+    daysCache.set(items, cached);
+  }
+  const { days, window } = cached;
+  const dates = days.map((d) => d.column.date);
   return {
     mode,
     today,

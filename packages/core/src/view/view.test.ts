@@ -27,7 +27,7 @@ function occ(
     start,
     end,
     facilitators: [],
-    attendance: 'expected',
+    attendance: 'required',
     status: 'scheduled',
     ...extra,
   };
