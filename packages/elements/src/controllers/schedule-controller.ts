@@ -255,7 +255,9 @@ export class ScheduleController implements ReactiveController {
         e.outcome = outcome;
         if (outcome.ok) e.last = outcome.value;
         else if ('issues' in outcome) e.last = null;
-        if (keyOf(query) === this.current && !outcome.ok) {
+        // A prefetched range waits in the cache: only the shown range re-renders the host.
+        if (keyOf(query) !== this.current) return;
+        if (!outcome.ok) {
           this.onError(
             'issues' in outcome
               ? { message: 'The schedule is not valid', issues: outcome.issues }

@@ -298,7 +298,7 @@ export class MilieuScheduleBoard extends MilieuElement {
     return valid ? this.date : '';
   }
 
-  /** The range shown, and the neighbouring ones to prefetch. */
+  /** Syncs the data controller with the range shown and the next one. */
   private sync(): ScheduleState {
     const view = this.effectiveView();
     const zone = this.known.zone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -310,8 +310,8 @@ export class MilieuScheduleBoard extends MilieuElement {
       const r = viewRange(view, d, today, firstDay);
       return { from: r.from, to: r.to, participant };
     };
-    const prefetch =
-      view === 'now' ? [] : [query(stepDate(view, date, 1)), query(stepDate(view, date, -1))];
+    // The next range is fetched ahead, so "next" is instant; visited ranges stay cached.
+    const prefetch = view === 'now' ? [] : [query(stepDate(view, date, 1))];
     return this.data.sync(query(date), prefetch);
   }
 

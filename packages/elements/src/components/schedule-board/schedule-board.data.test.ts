@@ -142,16 +142,15 @@ describe('<milieu-schedule-board> data and states', () => {
     }
   });
 
-  it('loads src with a skeleton for the range shown, prefetching the weeks either side', async () => {
+  it('loads src with a skeleton for the range shown, prefetching the next week', async () => {
     const net = stubFetch();
     const el = create({ src: '/api/v1/occurrences', date: '2026-03-10', locale: 'en-US' });
     document.body.append(el);
-    await vi.waitFor(() => expect(net.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
     const query = (i: number) => Object.fromEntries(new URL(net.calls[i]!.url).searchParams);
     expect(new URL(net.calls[0]!.url).pathname).toBe('/api/v1/occurrences');
     expect(query(0)).toEqual({ from: '2026-03-08', to: '2026-03-15' });
     expect(query(1)).toEqual({ from: '2026-03-15', to: '2026-03-22' });
-    expect(query(2)).toEqual({ from: '2026-03-01', to: '2026-03-08' });
     expect(shadow(el).querySelector('[part=skeleton][role=status]')).not.toBeNull();
     expect(shadow(el).querySelector('[part=base]')!.getAttribute('aria-busy')).toBe('true');
     expect(el.matches(':state(loading)')).toBe(true);
@@ -167,10 +166,14 @@ describe('<milieu-schedule-board> data and states', () => {
     el.date = '2026-03-17';
     await el.updateComplete;
     expect(text(shadow(el).querySelector('.agenda h3'))).toContain('March 15');
-    expect(net.calls.map((c) => new URL(c.url).searchParams.get('from'))).not.toContain(null);
     expect(net.calls.filter((c) => c.url.includes('from=2026-03-15'))).toHaveLength(1);
-    // The week before the shown one is wanted again; the one two weeks back was aborted.
-    expect(net.calls[2]!.signal.aborted).toBe(true);
+    // Now the week after is prefetched; going back to a visited week needs no request.
+    await vi.waitFor(() => expect(query(2)).toEqual({ from: '2026-03-22', to: '2026-03-29' }));
+    el.date = '2026-03-18';
+    el.date = '2026-03-03';
+    await vi.waitFor(() => expect(net.calls).toHaveLength(4));
+    expect(net.calls[2]!.signal.aborted).toBe(true); // no longer wanted
+    expect(query(3)).toEqual({ from: '2026-03-01', to: '2026-03-08' });
   });
 
   it('adds the participant to the query and shows the response’s name for them', async () => {
@@ -213,7 +216,7 @@ describe('<milieu-schedule-board> data and states', () => {
     const el = create({ src: '/api/v1/occurrences' });
     const seen = errors(el);
     document.body.append(el);
-    await vi.waitFor(() => expect(net.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
     net.respond(0, { error: 'boom' }, 503);
     await vi.waitFor(() => expect(shadow(el).querySelector('[role=alert]')).not.toBeNull());
     expect(text(shadow(el).querySelector('[role=alert]'))).toContain('error 503');
@@ -221,9 +224,9 @@ describe('<milieu-schedule-board> data and states', () => {
     expect(el.matches(':state(error)')).toBe(true);
     await expectNoAxeViolations(el);
     await userEvent.click(shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]')!);
-    await vi.waitFor(() => expect(net.calls.length).toBeGreaterThan(3));
-    expect(net.calls[3]!.url).toBe(net.calls[0]!.url);
-    net.serve(3);
+    await vi.waitFor(() => expect(net.calls.length).toBeGreaterThan(2));
+    expect(net.calls[2]!.url).toBe(net.calls[0]!.url);
+    net.serve(2);
     await vi.waitFor(() => expect(shadow(el).querySelector('.agenda')).not.toBeNull());
   });
 
@@ -232,16 +235,16 @@ describe('<milieu-schedule-board> data and states', () => {
     const el = create({ src: '/a' });
     const seen = errors(el);
     document.body.append(el);
-    await vi.waitFor(() => expect(net.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
     net.fail(0);
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0]!.detail.message).toContain('Network error');
     el.src = '/b';
-    await vi.waitFor(() => expect(net.calls).toHaveLength(6));
-    net.respond(3, '<html>oops</html>');
+    await vi.waitFor(() => expect(net.calls).toHaveLength(4));
+    net.respond(2, '<html>oops</html>');
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen[1]!.detail).toEqual({
-      message: `GET ${net.calls[3]!.url} did not return JSON`,
+      message: `GET ${net.calls[2]!.url} did not return JSON`,
       status: 200,
     });
   });
@@ -251,16 +254,16 @@ describe('<milieu-schedule-board> data and states', () => {
     const el = create({ src: '/one' });
     const seen = errors(el);
     document.body.append(el);
-    await vi.waitFor(() => expect(net.calls).toHaveLength(3));
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
     el.src = '/two';
-    await vi.waitFor(() => expect(net.calls).toHaveLength(6));
-    expect(net.calls.slice(0, 3).every((c) => c.signal.aborted)).toBe(true);
+    await vi.waitFor(() => expect(net.calls).toHaveLength(4));
+    expect(net.calls.slice(0, 2).every((c) => c.signal.aborted)).toBe(true);
     el.remove();
-    expect(net.calls.slice(3).every((c) => c.signal.aborted)).toBe(true);
+    expect(net.calls.slice(2).every((c) => c.signal.aborted)).toBe(true);
     expect(seen).toHaveLength(0); // an abort is not an error
     document.body.append(el); // reconnecting loads again
-    await vi.waitFor(() => expect(net.calls).toHaveLength(9));
-    net.serve(6);
+    await vi.waitFor(() => expect(net.calls).toHaveLength(6));
+    net.serve(4);
     await vi.waitFor(() => expect(shadow(el).querySelector('.agenda')).not.toBeNull());
   });
 
@@ -284,7 +287,7 @@ describe('<milieu-schedule-board> data and states', () => {
       to: '2026-03-15',
       participant: 'p-ana',
     });
-    expect(loader).toHaveBeenCalledTimes(3); // the week and the weeks either side
+    expect(loader).toHaveBeenCalledTimes(2); // the week and the next one
     expect(net.calls).toHaveLength(0);
     const seen = errors(el);
     el.loader = async () => {
