@@ -65,9 +65,11 @@ const prefetched = (n) => new Promise((resolve) => {
 });
 let seen = 0;
 window.bench = {
-  async first(src) {
+  reset() {
     host().replaceChildren();
     performance.clearResourceTimings();
+  },
+  async first(src) {
     const t0 = performance.now();
     el = document.createElement('milieu-schedule-board');
     el.setAttribute('view', 'week');
@@ -103,9 +105,11 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 ${settle}
 let cal;
 window.bench = {
-  async first(events) {
+  reset() {
     cal?.destroy();
     host().replaceChildren();
+  },
+  async first(events) {
     const div = document.createElement('div');
     host().append(div);
     const t0 = performance.now();
@@ -159,8 +163,10 @@ class NaiveWeek extends LitElement {
 customElements.define('naive-week', NaiveWeek);
 let el;
 window.bench = {
-  async first(events) {
+  reset() {
     host().replaceChildren();
+  },
+  async first(events) {
     const t0 = performance.now();
     el = document.createElement('naive-week');
     el.week = '${WEEK}';
@@ -327,9 +333,34 @@ async function measure(name, input) {
   await page.evaluate(() => window.bench.first(window.input)); // warm-up
   const first = [];
   const next = [];
-  for (let r = 0; r < RUNS; r++) first.push(await timed(() => window.bench.first(window.input)));
+  // Tearing down the previous run happens outside the timings.
+  for (let r = 0; r < RUNS; r++) {
+    await page.evaluate(() => window.bench.reset());
+    first.push(await timed(() => window.bench.first(window.input)));
+  }
   for (let r = 0; r < RUNS; r++) next.push(await timed(() => window.bench.next()));
   const count = await page.evaluate(() => window.bench.count());
+  if (process.env.BENCH_PROFILE === name) {
+    // Where the first render's main-thread time goes: self time by function (sampled).
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await page.evaluate(() => window.bench.reset());
+    await cdp.send('Profiler.start');
+    await page.evaluate(() => window.bench.first(window.input));
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const id of profile.samples) {
+      const f = byId.get(id).callFrame;
+      const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+      self.set(k, (self.get(k) ?? 0) + dt);
+    }
+    console.log(`\nProfile of one first render (${name}, ${input.length ?? input}):`);
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+    }
+  }
   await page.close();
   const med = (xs, k) => median(xs.map((x) => x[k]));
   return {

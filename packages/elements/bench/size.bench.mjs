@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
 import { build } from 'esbuild';
 import { bundleSize, kb } from '../../../scripts/bundle-size.mjs';
 

@@ -71,6 +71,8 @@ function occButton(
     s.lane,
     s.lanes,
   );
+  // One flat template per card (no nested title/badge templates): 2,000 of them render at once.
+  const d = ICONS[o.kind] ?? ICONS.other;
   if (dense) {
     return html`<button
       type="button"
@@ -80,7 +82,11 @@ function occButton(
       aria-label=${item.label}
       ${place(inset)}
     >
-      ${titleLine(item)}
+      <span class="title"
+        ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d=${d}></path></svg
+        >${o.title}</span
+      >
     </button>`;
   }
   return html`<button
@@ -91,9 +97,14 @@ function occButton(
     aria-label=${item.label}
     ${place(inset)}
   >
-    ${titleLine(item)} <span>${badge(item)}${item.sub}</span> ${
+    <span class="title"
+      ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d=${d}></path></svg
+      >${o.title}</span
+    >
+    <span>${item.badge ? badge(item) : nothing}${item.sub}</span>${
       item.note || o.attendance === 'elective'
-        ? html`<span>${elective(item, t)}${item.note}</span>`
+        ? html` <span>${elective(item, t)}${item.note}</span>`
         : nothing
     }
   </button>`;
