@@ -204,13 +204,19 @@ export class MilieuScheduleBoard extends MilieuElement {
     this.failure = '';
     // The first request guesses the zone (the device's) and locale; a response that says
     // otherwise is asked again, for the days as they are in the program's zone.
-    let s = this.sync();
-    if (s.status === 'ready') {
-      const { timeZone, program } = s.schedule;
-      if (timeZone !== this.known.zone || program.locale !== this.known.locale) {
-        this.known = { zone: timeZone, locale: program.locale };
-        s = this.sync();
+    let s: ScheduleState;
+    try {
+      s = this.sync();
+      if (s.status === 'ready') {
+        const { timeZone, program } = s.schedule;
+        if (timeZone !== this.known.zone || program.locale !== this.known.locale) {
+          this.known = { zone: timeZone, locale: program.locale };
+          s = this.sync();
+        }
       }
+    } catch (e) {
+      // A programming error: say so in the error panel rather than keep a stale view.
+      s = { status: 'error', error: { message: e instanceof Error ? e.message : String(e) } };
     }
     this.state = s;
     if (s.status !== 'ready') return;
@@ -293,6 +299,7 @@ export class MilieuScheduleBoard extends MilieuElement {
   }
 
   private anchorDate(): string {
+    if (!this.date || typeof this.date !== 'string') return '';
     const valid = !Number.isNaN(localDateToDayNumber(this.date));
     if (this.date && !valid) warnOnce(`date="${this.date}" is not a date YYYY-MM-DD.`);
     return valid ? this.date : '';
