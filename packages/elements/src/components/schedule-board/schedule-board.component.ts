@@ -86,7 +86,7 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * @cssprop --milieu-radius - Corner radius.
  * @cssprop --milieu-space - Base spacing.
  *
- * @cssstate loading - The first load of `src`/`loader` is in flight.
+ * @cssstate loading - The shown range is not loaded yet (a request in flight, or the document path loading).
  * @cssstate ready - A valid schedule is shown.
  * @cssstate empty - No source given, or nothing scheduled in the range.
  * @cssstate error - Loading failed.
@@ -149,7 +149,7 @@ export class MilieuScheduleBoard extends MilieuElement {
    */
   @property({ attribute: false }) loader: ScheduleLoader | undefined = undefined;
 
-  /** Seconds between reloads of `src`/`loader` for kiosks (0 = never; at least 5). */
+  /** Seconds between reloads of the shown range from `src`/`loader`, for kiosks (0 = never; at least 5). */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
   /** `day`, `week`, `agenda`, `now` or `print`. Unset: `week`, or `agenda` on narrow containers. */
@@ -158,7 +158,7 @@ export class MilieuScheduleBoard extends MilieuElement {
   /** The date shown, `YYYY-MM-DD` in the program's zone. Default: today there. */
   @property() date = '';
 
-  /** A participant id: shows that person's schedule only. */
+  /** A participant id: asks the schedule resource for that person's schedule only (`participant` in the query). */
   @property() participant = '';
 
   /** BCP 47 locale for text, dates and times (English and Spanish messages ship). Default: the page's `lang`, then the program's locale. */
