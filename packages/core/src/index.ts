@@ -11,3 +11,4 @@ export * from './layout/index.js';
 export * from './feedback/index.js';
 export * from './rules/index.js';
 export * from './contract/index.js';
+export * from './view/index.js';

@@ -5,6 +5,9 @@
  *
  * - {@link documentHandlers}: `GET /api/v1/document` — success, slow, loading, 404, 500,
  *   500-then-success, an invalid document, offline;
+ * - {@link scheduleHandlers}: `GET /api/v1/occurrences` — the schedule resource for a staff,
+ *   participant or kiosk viewer, honouring `from`, `to` and `participant`; slow, loading, 404,
+ *   500, 500-then-success, an invalid body, offline;
  * - {@link feedbackHandlers}: `POST /api/v1/feedback` — 201, 500-then-success honouring the
  *   `Idempotency-Key`, 4xx and 422 with the server's message, offline, timeout;
  * - {@link createFetch}: a `fetch` answered by handlers, with no service worker.
@@ -22,6 +25,17 @@ export {
   type DocumentHandlerOptions,
   type DocumentScenario,
 } from './document.js';
+export {
+  OCCURRENCES_PATH,
+  SCHEDULE_SCENARIOS,
+  invalidSchedule,
+  scheduleEndpoint,
+  scheduleHandlers,
+  scheduleLoader,
+  type ScheduleEndpoint,
+  type ScheduleHandlerOptions,
+  type ScheduleScenario,
+} from './schedule.js';
 export {
   FEEDBACK_SCENARIOS,
   createFeedbackServer,

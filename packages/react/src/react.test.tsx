@@ -5,6 +5,7 @@ import { userEvent } from 'vitest/browser';
 import { createRoot, type Root } from 'react-dom/client';
 import { act, createElement, createRef } from 'react';
 import example from '../../../examples/inpatient-unit.json';
+import { parseDocument, scheduleResource, zonedToInstant } from '@milieu/core';
 import { ExpectationCard, FeedbackForm, ScheduleBoard } from './index.js';
 import type {
   DraftChangeDetail,
@@ -92,7 +93,19 @@ describe('ExpectationCard', () => {
 
 describe('ScheduleBoard', () => {
   it('sets the document and functions as properties and updates props on re-render', async () => {
-    const loader = async (): Promise<unknown> => example;
+    // A loader resolves to the schedule resource of the range it is asked for.
+    const parsed = parseDocument(example);
+    if (!parsed.ok) throw new Error('the example must parse');
+    const zone = parsed.value.program.timeZone;
+    const loader = async ({ from, to }: { from: string; to: string }): Promise<unknown> =>
+      scheduleResource(
+        parsed.value,
+        { kind: 'kiosk' },
+        {
+          from: zonedToInstant(from, '00:00', zone).ms,
+          to: zonedToInstant(to, '00:00', zone).ms,
+        },
+      );
     const host = mount(
       <ScheduleBoard document={example} view="week" date="2026-03-09" now={NOW} locale="en-US" />,
     );
@@ -100,7 +113,10 @@ describe('ScheduleBoard', () => {
     await el.updateComplete;
     expect(el.document).toBe(example); // the same object, not a string attribute
     expect(el.hasAttribute('document')).toBe(false);
-    expect(el.shadowRoot!.querySelectorAll('button.occ').length).toBeGreaterThan(100);
+    // The document path loads its parser lazily.
+    await expect
+      .poll(() => el.shadowRoot!.querySelectorAll('button.occ').length)
+      .toBeGreaterThan(100);
 
     rerender(
       <ScheduleBoard
@@ -137,7 +153,7 @@ describe('ScheduleBoard', () => {
       />,
     );
     const el = host.querySelector('milieu-schedule-board') as MilieuScheduleBoard;
-    await el.updateComplete;
+    await expect.poll(() => el.shadowRoot!.querySelector('button.occ')).not.toBeNull();
     await userEvent.click(shadow(el, 'button.occ'));
     expect(selected).toHaveLength(1);
     expect(selected[0]!.id).toMatch(/^[\w-]+@2026-03-\d\d$/);
@@ -149,8 +165,7 @@ describe('ScheduleBoard', () => {
     rerender(
       <ScheduleBoard document={{ milieuVersion: 1 }} onLoadError={(e) => errors.push(e.detail)} />,
     );
-    await el.updateComplete;
-    expect(errors).toHaveLength(1);
+    await expect.poll(() => errors.length).toBe(1);
     expect(errors[0]!.issues?.length).toBeGreaterThan(0);
   });
 });

@@ -1,72 +1,112 @@
 /**
- * The stories' mock network: the shared `@milieu/msw` handlers, answered through the widgets'
+ * The stories' mock network: the shared `@milieu/msw` handlers (the schedule resource for a
+ * staff, participant or kiosk token; the feedback POST), answered through the widgets'
  * `loader` / `fetcher` properties with `createFetch` (no service worker) until
  * msw-storybook-addon runs one. One fresh network per story visit (made in a Storybook
  * loader), and one kept per scenario when a control changes it.
  */
-import type { MilieuDocument } from '@milieu/core';
+import { parseDocument, type MilieuDocument, type ScheduleViewer } from '@milieu/core';
 import {
   createFeedbackServer,
   createFetch,
-  documentEndpoint,
-  documentHandlers,
-  documentLoader,
   feedbackHandlers,
-  type DocumentEndpoint,
-  type DocumentScenario,
+  scheduleEndpoint,
+  scheduleHandlers,
+  scheduleLoader,
   type FeedbackHandlerOptions,
   type FeedbackScenario,
   type FeedbackServer,
+  type ScheduleEndpoint,
+  type ScheduleScenario,
 } from '@milieu/msw';
 import type { ScheduleLoader } from '../components/schedule-board/schedule-board.types.js';
 
-// ── the document GET (schedule board) ───────────────────────────────────
-/** `none`: the document is set as a property; otherwise it comes over the mock network. */
-export type DocumentNetwork = 'none' | DocumentScenario;
+// ── the schedule resource GET (schedule board) ──────────────────────────
+/** `none`: the document is set as a property (the SDK path); otherwise the schedule resource over the mock network. */
+export type ScheduleNetwork = 'none' | ScheduleScenario;
+/** Whose token the mock server sees. */
+export const SCHEDULE_ROLES = ['staff', 'participant', 'kiosk'] as const;
+/** One of {@link SCHEDULE_ROLES}. */
+export type ScheduleRole = (typeof SCHEDULE_ROLES)[number];
 
-/** One visit's document endpoint and the board's loader over it. */
-export interface DocumentNet {
-  network: DocumentNetwork;
+/** What a story's network depends on. */
+export interface ScheduleNetArgs {
+  network: ScheduleNetwork;
   document: unknown;
-  endpoint: DocumentEndpoint;
+  role: ScheduleRole;
+  participant: string;
+}
+
+/** One visit's schedule endpoint and the board's loader over it. */
+export interface ScheduleNet extends ScheduleNetArgs {
+  endpoint: ScheduleEndpoint;
   loader: ScheduleLoader;
 }
 
-/** A fresh endpoint serving `document` as `network` says, or `undefined` for `none`. */
-export function makeDocumentNet(a: {
-  network: DocumentNetwork;
-  document: unknown;
-}): DocumentNet | undefined {
-  if (a.network === 'none') return undefined;
-  const endpoint = documentEndpoint(a.document as MilieuDocument, a.network, { delayMs: 1200 });
-  const loader = documentLoader(createFetch(endpoint.handlers));
-  return { network: a.network, document: a.document, endpoint, loader };
+/** The viewer a role's token stands for (a participant token is the story's participant). */
+export function viewerOf(role: ScheduleRole, participant: string): ScheduleViewer {
+  if (role === 'participant') return { kind: 'participant', participantId: participant };
+  return role === 'kiosk' ? { kind: 'kiosk' } : { kind: 'staff' };
 }
 
-const documentMemo = new WeakMap<object, Map<DocumentNetwork, DocumentNet>>();
+/** A fresh endpoint answering from `document` as `network` says, or `undefined` for `none` (or a document that does not parse). */
+export function makeScheduleNet(a: ScheduleNetArgs): ScheduleNet | undefined {
+  if (a.network === 'none') return undefined;
+  const parsed = parseDocument(a.document);
+  if (!parsed.ok) return undefined;
+  const endpoint = scheduleEndpoint(parsed.value, a.network, {
+    delayMs: 1200,
+    viewer: viewerOf(a.role, a.participant),
+  });
+  const loader = scheduleLoader(createFetch(endpoint.handlers));
+  return { ...a, endpoint, loader };
+}
+
+const scheduleMemo = new WeakMap<object, Map<string, ScheduleNet | undefined>>();
 
 /** The visit's network (from `loaded.net`) when it matches the args, else one kept per scenario. */
-export function documentNetFor(
-  a: { network: DocumentNetwork; document: unknown },
+export function scheduleNetFor(
+  a: ScheduleNetArgs,
   loaded: Record<string, unknown>,
-): DocumentNet | undefined {
-  const visit = loaded['net'] as DocumentNet | undefined;
-  if (visit && visit.network === a.network && visit.document === a.document) return visit;
+): ScheduleNet | undefined {
+  const visit = loaded['net'] as ScheduleNet | undefined;
+  const same = (n: ScheduleNetArgs): boolean =>
+    n.network === a.network &&
+    n.document === a.document &&
+    n.role === a.role &&
+    n.participant === a.participant;
+  if (visit && same(visit)) return visit;
   if (a.network === 'none' || typeof a.document !== 'object' || a.document === null) {
-    return makeDocumentNet(a);
+    return makeScheduleNet(a);
   }
-  let byNetwork = documentMemo.get(a.document);
-  if (!byNetwork) documentMemo.set(a.document, (byNetwork = new Map()));
-  let net = byNetwork.get(a.network);
-  if (!net) byNetwork.set(a.network, (net = makeDocumentNet(a)!));
-  return net;
+  let byArgs = scheduleMemo.get(a.document);
+  if (!byArgs) scheduleMemo.set(a.document, (byArgs = new Map()));
+  const key = `${a.network}|${a.role}|${a.participant}`;
+  if (!byArgs.has(key)) byArgs.set(key, makeScheduleNet(a));
+  return byArgs.get(key);
 }
 
-/** Story annotations: the document comes over the network in `network` (with msw parameters). */
-export const overNetwork = (network: DocumentScenario, document: MilieuDocument) => ({
-  args: { network, document },
-  parameters: { msw: { handlers: documentHandlers(document, network) } },
-});
+/** Story annotations: the schedule resource comes over the network in `network` (with msw parameters). */
+export const overNetwork = (
+  network: ScheduleScenario,
+  document: MilieuDocument,
+  role: ScheduleRole = 'staff',
+  participant = '',
+) => {
+  const parsed = parseDocument(document);
+  return {
+    args: { network, document, role, participant },
+    parameters: parsed.ok
+      ? {
+          msw: {
+            handlers: scheduleHandlers(parsed.value, network, {
+              viewer: viewerOf(role, participant),
+            }),
+          },
+        }
+      : {},
+  };
+};
 
 // ── the feedback POST (feedback form) ───────────────────────────────────
 /** What the mock feedback endpoint does: a `@milieu/msw` scenario, or no `action` at all. */

@@ -11,19 +11,12 @@ import {
   SettingSchema,
   type Setting,
 } from '../../model/index.js';
-import { findGaps } from '../../layout/index.js';
-import { addDays, formatInstant, zonedToInstant } from '../../time/index.js';
+import { addDays } from '../../time/index.js';
+import { emptyStretches, type EmptyStretch } from '../../view/stretches.js';
 import { defineRule } from '../define.js';
 import { messagesFor } from '../messages/index.js';
 import type { RuleReport } from '../types.js';
 import { dateList, groupBy } from '../util/group.js';
-
-interface Gap {
-  date: string;
-  from: string;
-  to: string;
-  hours: number;
-}
 
 /**
  * No unscheduled stretch longer than `maxHours` (default 3) in waking hours, every day of the
@@ -31,7 +24,8 @@ interface Gap {
  * occurrence to its `lights-out` occurrence when the schedule has them (`useWakeAndLightsOut`),
  * otherwise from `wakingStart` (07:00) to `wakingEnd` (22:00). Lengths are real elapsed time, so
  * a DST day's missing or repeated hour is counted as it is. Kinds in `ignoreKinds` (default
- * `lights-out`) do not fill time. Applies to the `settings` where people live on site.
+ * `lights-out`) do not fill time. Applies to the `settings` where people live on site. The
+ * stretches come from `emptyStretches` (core/view), the function a board hatches with.
  */
 export const noEmptyStretch = defineRule({
   id: 'no-empty-stretch',
@@ -57,41 +51,15 @@ export const noEmptyStretch = defineRule({
   check(ctx) {
     const o = ctx.options;
     if (!o.settings.includes(ctx.doc.program.setting)) return [];
-    const ignore = new Set(o.ignoreKinds);
-    const gaps: Gap[] = [];
+    const gaps: EmptyStretch[] = [];
     for (const date of ctx.range.dates) {
-      const today = ctx.scheduledOn(date);
-      let start = zonedToInstant(date, o.wakingStart, ctx.zone).ms;
-      let end = zonedToInstant(date, o.wakingEnd, ctx.zone).ms;
-      if (o.useWakeAndLightsOut) {
-        const wake = today.filter((x) => x.kind === 'wake-up').map((x) => x.startMs);
-        if (wake.length > 0) start = Math.min(...wake);
-        const sleep = today
-          .filter((x) => x.kind === 'lights-out' && x.startMs > start)
-          .map((x) => x.startMs);
-        if (sleep.length > 0) end = Math.max(...sleep);
-      }
-      if (end <= start) continue;
-      const busy = [...ctx.scheduledOn(addDays(date, -1)), ...today]
-        .filter((x) => !ignore.has(x.kind))
-        .map((x) => ({
-          startMin: (x.startMs - start) / 60_000,
-          endMin: (x.endMs - start) / 60_000,
-        }));
-      const limit = o.maxHours * 60;
-      for (const g of findGaps(busy, 0, (end - start) / 60_000, limit)) {
-        if (g.endMin - g.startMin <= limit) continue;
-        gaps.push({
-          date,
-          from: formatInstant(start + g.startMin * 60_000, ctx.zone).slice(11, 16),
-          to: formatInstant(start + g.endMin * 60_000, ctx.zone).slice(11, 16),
-          hours: Math.round(((g.endMin - g.startMin) / 60) * 10) / 10,
-        });
-      }
+      // The day before too: an overnight activity fills the early morning.
+      const around = [...ctx.scheduledOn(addDays(date, -1)), ...ctx.scheduledOn(date)];
+      gaps.push(...emptyStretches(around, date, ctx.zone, o));
     }
     const reports: RuleReport[] = [];
     for (const list of groupBy(gaps, (g) => `${g.from}-${g.to}-${g.hours}`).values()) {
-      const g = list[0] as Gap;
+      const g = list[0] as EmptyStretch;
       reports.push({
         messageId: 'gap',
         data: {

@@ -1,17 +1,28 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localDateToDayNumber, parseInstant, type MilieuDocument } from '@milieu/core';
+import {
+  localDateToDayNumber,
+  parseInstant,
+  stepDate,
+  viewRange,
+  wallClockAt,
+  zonedToInstant,
+  type OccurrencesResponse,
+} from '@milieu/core';
 import { MilieuElement } from '../../internal/milieu-element.js';
 import { languageOf } from '../../internal/locale.js';
-import { DocumentController } from '../../controllers/document-controller.js';
+import {
+  ScheduleController,
+  type ScheduleQuery,
+  type ScheduleState,
+} from '../../controllers/schedule-controller.js';
 import { MilieuLoadErrorEvent } from '../../events/load-error.js';
 import { MilieuOccurrenceSelectEvent } from '../../events/occurrence-select.js';
 import { MilieuRangeChangeEvent } from '../../events/range-change.js';
-import { BoardComputer, type Model } from './schedule-board.compute.js';
 import { moveFocus } from './schedule-board.keyboard.js';
 import { agendaView, kioskView, printView } from './schedule-board.lists.js';
 import { messages } from './schedule-board.messages.js';
-import { boardRange, stepDate } from './schedule-board.model.js';
+import { BoardModeller, firstDayOf, type Model } from './schedule-board.model.js';
 import * as P from './schedule-board.parts.js';
 import { styles } from './schedule-board.styles.js';
 import { devWarn } from '#dev';
@@ -31,14 +42,16 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * The unit's routine as a board that can be embedded in any portal and shown on a unit TV:
  * day and week timelines, an accessible agenda (the default on narrow containers), a kiosk
  * "now" panel and a printable weekly sheet. Times are always shown in the program's time zone.
- * Shows display-safe names only (preferred name and last initial) and nothing from records.
+ * Reads the role-shaped schedule resource (`GET /api/v1/occurrences`) for the range it shows,
+ * so a participant's page or a hallway TV receives only what that viewer may see; names are
+ * shown as the resource gives them.
  *
  * @tagname milieu-schedule-board
- * @summary The unit's routine: day, week, agenda, kiosk and print views of a milieu document.
+ * @summary The unit's routine: day, week, agenda, kiosk and print views of the schedule resource.
  *
  * @fires milieu-occurrence-select - The user selected an occurrence. `detail: { id, routineId, start, end, kind, title, status }`.
  * @fires milieu-range-change - The user changed the dates or the view. `detail: { from, to, view, date }`.
- * @fires milieu-load-error - The document could not be loaded or is invalid. `detail: { message, status?, issues? }`.
+ * @fires milieu-load-error - The schedule could not be loaded, or the response (or document) is invalid. `detail: { message, status?, issues? }`.
  *
  * @slot actions - Extra controls shown in the header, e.g. a portal's "Subscribe" or "Print" button.
  *
@@ -55,7 +68,7 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * @csspart now-panel - The kiosk panel of the `now` view.
  * @csspart clock - The kiosk clock.
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The load-error and invalid-document panels.
+ * @csspart error - The load-error and invalid-response panels.
  * @csspart retry-button - The Retry button.
  * @csspart message - Status messages (nothing scheduled, unknown participant, stale data).
  *
@@ -73,24 +86,24 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * @cssprop --milieu-radius - Corner radius.
  * @cssprop --milieu-space - Base spacing.
  *
- * @cssstate loading - The first load of `src`/`loader` is in flight.
- * @cssstate ready - A valid document is shown.
+ * @cssstate loading - The shown range is not loaded yet (a request in flight, or the document path loading).
+ * @cssstate ready - A valid schedule is shown.
  * @cssstate empty - No source given, or nothing scheduled in the range.
  * @cssstate error - Loading failed.
- * @cssstate invalid - The document has validation issues.
+ * @cssstate invalid - The response (or document) has validation issues.
  * @cssstate narrow - The container is narrow (the agenda is the default view).
  *
  * @example
  * ```html
  * <script type="module">import '@milieu/elements/schedule-board.js';</script>
- * <milieu-schedule-board src="/api/milieu/document" participant="p-ana" locale="es"></milieu-schedule-board>
+ * <milieu-schedule-board src="/api/v1/occurrences" participant="p-ana" locale="es"></milieu-schedule-board>
  * ```
  */
 export class MilieuScheduleBoard extends MilieuElement {
   static override styles = styles;
 
   // ── controllers ────────────────────────────────────────────────────
-  private readonly docs = new DocumentController(
+  private readonly data = new ScheduleController(
     this,
     () => ({
       document: this.document,
@@ -111,19 +124,32 @@ export class MilieuScheduleBoard extends MilieuElement {
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private resizer: ResizeObserver | undefined;
   private readonly internals: ElementInternals | undefined = this.attachInternalsSafe();
-  private readonly computer = new BoardComputer();
+  private readonly modeller = new BoardModeller();
+  private state: ScheduleState = { status: 'empty' };
+  /** The program's zone and locale from the last response (the first request guesses). */
+  private known: { zone: string; locale: string } = { zone: '', locale: '' };
 
   // ── properties ─────────────────────────────────────────────────────
-  /** A milieu document (property only). Validated with core's `parseDocument`; wins over `loader` and `src`. */
+  /**
+   * A whole milieu document, for SDK users and staff tools (property only). Parsed with core's
+   * `parseDocument` in a module loaded only then; wins over `loader` and `src`.
+   */
   @property({ attribute: false }) document: unknown = undefined;
 
-  /** URL to GET the document JSON from. Shows a skeleton while loading and Retry on failure. */
+  /**
+   * URL of the schedule resource, `GET /api/v1/occurrences`; the board adds `from`, `to` and
+   * `participant` for the range it shows, prefetches the neighbouring ranges and validates
+   * each response. Shows a skeleton while loading and Retry on failure.
+   */
   @property() src = '';
 
-  /** Async function returning the document, for portals with their own auth (property only). Receives an `AbortSignal`. */
+  /**
+   * Async function `({ from, to, participant }, signal) => body` returning the schedule
+   * resource, for portals with their own auth (property only). Wins over `src`.
+   */
   @property({ attribute: false }) loader: ScheduleLoader | undefined = undefined;
 
-  /** Seconds between reloads of `src`/`loader` for kiosks (0 = never; at least 5). */
+  /** Seconds between reloads of the shown range from `src`/`loader`, for kiosks (0 = never; at least 5). */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
   /** `day`, `week`, `agenda`, `now` or `print`. Unset: `week`, or `agenda` on narrow containers. */
@@ -132,7 +158,7 @@ export class MilieuScheduleBoard extends MilieuElement {
   /** The date shown, `YYYY-MM-DD` in the program's zone. Default: today there. */
   @property() date = '';
 
-  /** A participant id: shows that person's schedule only. */
+  /** A participant id: asks the schedule resource for that person's schedule only (`participant` in the query). */
   @property() participant = '';
 
   /** BCP 47 locale for text, dates and times (English and Spanish messages ship). Default: the page's `lang`, then the program's locale. */
@@ -174,12 +200,28 @@ export class MilieuScheduleBoard extends MilieuElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('now') && this.isConnected) this.tick();
-    const s = this.docs.state;
     this.model = null;
     this.failure = '';
+    // The first request guesses the zone (the device's) and locale; a response that says
+    // otherwise is asked again, for the days as they are in the program's zone.
+    let s: ScheduleState;
+    try {
+      s = this.sync();
+      if (s.status === 'ready') {
+        const { timeZone, program } = s.schedule;
+        if (timeZone !== this.known.zone || program.locale !== this.known.locale) {
+          this.known = { zone: timeZone, locale: program.locale };
+          s = this.sync();
+        }
+      }
+    } catch (e) {
+      // A programming error: say so in the error panel rather than keep a stale view.
+      s = { status: 'error', error: { message: e instanceof Error ? e.message : String(e) } };
+    }
+    this.state = s;
     if (s.status !== 'ready') return;
     try {
-      this.model = this.compute(s.document);
+      this.model = this.compute(s.schedule, s.unknownParticipant);
     } catch (e) {
       this.failure = e instanceof Error ? e.message : String(e);
     }
@@ -204,7 +246,7 @@ export class MilieuScheduleBoard extends MilieuElement {
     }
     if (this.focusPending === 'key') want?.focus();
     this.focusPending = null;
-    const status = this.docs.state.status;
+    const status = this.state.status;
     const empty = status === 'empty' || (m !== null && m.items.length === 0);
     const states = [status, empty ? 'empty' : '', this.narrow ? 'narrow' : ''];
     const set = this.internals?.states;
@@ -252,9 +294,36 @@ export class MilieuScheduleBoard extends MilieuElement {
     return isScheduleView(this.view) ? this.view : this.narrow ? 'agenda' : 'week';
   }
 
-  private compute(doc: MilieuDocument): Model {
-    const validDate = !Number.isNaN(localDateToDayNumber(this.date));
-    if (this.date && !validDate) warnOnce(`date="${this.date}" is not a date YYYY-MM-DD.`);
+  private pageLocale(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || '';
+  }
+
+  private anchorDate(): string {
+    if (!this.date || typeof this.date !== 'string') return '';
+    const valid = !Number.isNaN(localDateToDayNumber(this.date));
+    if (this.date && !valid) warnOnce(`date="${this.date}" is not a date YYYY-MM-DD.`);
+    return valid ? this.date : '';
+  }
+
+  /** Syncs the data controller with the range shown and the next one. */
+  private sync(): ScheduleState {
+    const view = this.effectiveView();
+    const zone = this.known.zone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const today = wallClockAt(this.nowMs(), zone).date;
+    const date = this.anchorDate() || today;
+    const firstDay = firstDayOf(this.pageLocale() || this.known.locale || 'en');
+    const participant = this.participant || undefined;
+    const query = (d: string): ScheduleQuery => {
+      const r = viewRange(view, d, today, firstDay);
+      return { from: r.from, to: r.to, participant };
+    };
+    // The next range is fetched ahead, so "next" is instant; visited ranges stay cached.
+    const prefetch = view === 'now' ? [] : [query(stepDate(view, date, 1))];
+    return this.data.sync(query(date), prefetch);
+  }
+
+  private compute(schedule: OccurrencesResponse, unknownParticipant: boolean): Model {
+    const locale = this.pageLocale();
     const hourStart = hour(this.hourStart, 0, 23);
     const hourEnd = hour(this.hourEnd, 1, 24);
     if (
@@ -263,11 +332,12 @@ export class MilieuScheduleBoard extends MilieuElement {
     ) {
       warnOnce('hour-start must be a whole hour 0–23 and hour-end 1–24.');
     }
-    const model = this.computer.compute(doc, {
+    const model = this.modeller.compute(schedule, {
       view: this.effectiveView(),
-      date: validDate ? this.date : '',
-      participant: this.participant ?? '',
-      locale: this.locale || this.closest('[lang]')?.getAttribute('lang') || '',
+      date: this.anchorDate(),
+      locale,
+      firstDay: firstDayOf(locale || schedule.program.locale || 'en'),
+      unknownParticipant,
       hourStart,
       hourEnd,
       nowMs: this.nowMs(),
@@ -282,8 +352,16 @@ export class MilieuScheduleBoard extends MilieuElement {
     if (!m) return;
     this.date = date;
     this.view = view;
-    const r = boardRange(view, date, m.today, m.firstDay, m.doc.program.timeZone);
-    this.emit(new MilieuRangeChangeEvent({ from: r.from, to: r.to, view, date }));
+    const zone = m.schedule.timeZone;
+    const r = viewRange(view, date, m.today, firstDayOf(m.fmt.locale));
+    this.emit(
+      new MilieuRangeChangeEvent({
+        from: zonedToInstant(r.from, '00:00', zone).iso,
+        to: zonedToInstant(r.to, '00:00', zone).iso,
+        view,
+        date,
+      }),
+    );
   }
 
   private readonly onPrev = (): void => this.page(-1);
@@ -293,13 +371,13 @@ export class MilieuScheduleBoard extends MilieuElement {
   };
   private readonly onView = (e: Event): void => {
     const v = (e.currentTarget as HTMLElement).dataset['view'];
-    if (this.model && isScheduleView(v) && v !== this.model.view) this.go(this.model.date, v);
+    if (this.model && isScheduleView(v) && v !== this.model.view) this.go(this.model.sv.date, v);
   };
-  private readonly onRetry = (): void => this.docs.reload();
+  private readonly onRetry = (): void => this.data.reload();
 
   private page(direction: 1 | -1): void {
     const m = this.model;
-    if (m && m.range.step) this.go(stepDate(m.date, m.range.step, direction), m.view);
+    if (m && m.sv.range.step) this.go(stepDate(m.view, m.sv.date, direction), m.view);
   }
 
   private onClick(e: MouseEvent): void {
@@ -351,16 +429,14 @@ export class MilieuScheduleBoard extends MilieuElement {
 
   // ── render ─────────────────────────────────────────────────────────
   override render(): TemplateResult {
-    const s = this.docs.state;
+    const s = this.state;
     const m = this.model;
-    const t =
-      m?.t ?? messages[languageOf(this.locale || this.closest('[lang]')?.getAttribute('lang'))];
+    const t = m?.t ?? messages[languageOf(this.pageLocale())];
     const header = P.headerPart(
       {
-        title: m?.doc.program.name ?? t.board,
+        title: m?.schedule.program.name ?? t.board,
         subtitle: m?.subtitle ?? '',
-        range:
-          m && m.view !== 'now' ? m.fmt.range(m.range.columns[0]!, m.range.columns.at(-1)!) : '',
+        range: m && m.view !== 'now' ? m.fmt.range(m.days[0]!.column, m.days.at(-1)!.column) : '',
         view: m?.view ?? null,
         zoneNote: m?.zoneNote ?? '',
         controls: !this.noControls,
@@ -378,7 +454,7 @@ export class MilieuScheduleBoard extends MilieuElement {
     return html`<section
       class="base"
       part="base"
-      aria-label=${m?.doc.program.name ?? t.board}
+      aria-label=${m?.schedule.program.name ?? t.board}
       aria-busy=${s.status === 'loading' ? 'true' : 'false'}
       @click=${this.onClick}
       @keydown=${this.onKeyDown}
@@ -393,13 +469,12 @@ export class MilieuScheduleBoard extends MilieuElement {
     if (m.unknownParticipant) return html`${note}${P.notePart(t.unknownParticipant)}`;
     const nothingNote = m.items.length === 0 && m.view !== 'now' ? P.notePart(t.nothing) : nothing;
     let view: TemplateResult;
-    if (m.timeline) view = timelineView(m, m.timeline, m.now);
-    else if (m.view === 'agenda') view = agendaView(m, m.full, m.agendaGaps);
+    if (m.view === 'day' || m.view === 'week') view = timelineView(m, m.sv.window, m.sv.now);
+    else if (m.view === 'agenda') view = agendaView(m);
     else if (m.view === 'print') {
       view = printView(
         m,
-        m.full,
-        `${m.fmt.range(m.range.columns[0]!, m.range.columns.at(-1)!)} · ${m.zoneName}`,
+        `${m.fmt.range(m.days[0]!.column, m.days.at(-1)!.column)} · ${m.zoneName}`,
       );
     } else view = kioskView(m, m.kiosk!);
     return html`${note}${nothingNote}${view}`;

@@ -1,5 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import type { MilieuScheduleBoard } from './schedule-board.component.js';
+import { parseDocument, scheduleResource, zonedToInstant } from '@milieu/core';
 import { boardDoc } from './schedule-board.fixtures.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -24,14 +25,28 @@ it('renders every view under a strict CSP without a single violation', async () 
     violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
   );
   const el = win.document.querySelector('milieu-schedule-board') as MilieuScheduleBoard;
-  el.document = boardDoc();
+  // The schedule resource through a loader (the src path; the document path's lazy import is
+  // instrumented by the test runner in this realm only).
+  const parsed = parseDocument(boardDoc());
+  if (!parsed.ok) throw new Error('fixture must parse');
+  const zone = parsed.value.program.timeZone;
+  el.loader = async ({ from, to }) =>
+    scheduleResource(
+      parsed.value,
+      { kind: 'kiosk' },
+      {
+        from: zonedToInstant(from, '00:00', zone).ms,
+        to: zonedToInstant(to, '00:00', zone).ms,
+      },
+    );
+  await vi.waitFor(() => expect(el.matches(':state(ready)')).toBe(true));
   for (const view of ['day', 'week', 'agenda', 'now', 'print'] as const) {
     el.view = view;
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 30));
   }
   expect(el.shadowRoot!.querySelectorAll('.occ').length).toBeGreaterThan(0);
-  // Positions come from classes and CSSOM custom properties, and they do apply.
+  // Positions come from the CSSOM (`inset`, custom properties), and they do apply.
   el.view = 'week';
   await el.updateComplete;
   const line = el.shadowRoot!.querySelector<HTMLElement>('.now-line')!;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import inpatient from '../../../../../examples/inpatient-unit.json';
 import minimal from '../../../../../examples/minimal.json';
 import outpatient from '../../../../../examples/outpatient-group.json';
@@ -18,6 +18,8 @@ describe('<milieu-schedule-board> with the example documents', () => {
       el.now = `2026-03-19T11:00:00Z`;
       el.document = doc;
       document.body.append(el);
+      // The document path loads its parser lazily.
+      await vi.waitFor(() => expect(el.matches(':state(ready)')).toBe(true));
       for (const view of SCHEDULE_VIEWS) {
         el.view = view;
         await el.updateComplete;

@@ -16,8 +16,8 @@ export {
 export { MilieuRangeChangeEvent, type RangeChangeDetail } from '../../events/range-change.js';
 export { MilieuLoadErrorEvent, type LoadErrorDetail } from '../../events/load-error.js';
 export {
-  DocumentController,
-  type DocumentLoader,
-  type DocumentSource,
-  type DocumentState,
-} from '../../controllers/document-controller.js';
+  ScheduleController,
+  type ScheduleQuery,
+  type ScheduleSource,
+  type ScheduleState,
+} from '../../controllers/schedule-controller.js';

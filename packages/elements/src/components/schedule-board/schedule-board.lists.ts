@@ -1,22 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DayLayout, MinuteRange } from '@milieu/core';
-import type { BoardItem, KioskModel } from './schedule-board.model.js';
-import { occBody, occClass, titleLine, type ViewContext } from './schedule-board.timeline.js';
+import type { MinuteRange } from '@milieu/core';
+import type { BoardItem, KioskModel, ViewContext } from './schedule-board.model.js';
+import { occBody, occClass, titleLine } from './schedule-board.timeline.js';
 
-/** The `agenda` view: each day as a heading and a list of occurrence buttons and gaps. */
-export function agendaView(
-  ctx: ViewContext,
-  days: readonly DayLayout[],
-  gaps: readonly MinuteRange[][],
-): TemplateResult {
-  const { t, fmt, items, columns, today, nowMs } = ctx;
+/** The `agenda` view: each day as a heading and a list of occurrence buttons and empty stretches. */
+export function agendaView(ctx: ViewContext): TemplateResult {
+  const { t, fmt, items, days, today, nowMs } = ctx;
   return html`<div class="agenda" part="agenda">
-    ${columns.map((col, c) => {
-      const segments = days[c]?.segments ?? [];
+    ${days.map(({ column: col, layout, hatched }, c) => {
+      const segments = layout.segments;
       type Row = { at: number; seg?: (typeof segments)[number]; i: number; gap?: MinuteRange };
       const rows: Row[] = [
         ...segments.map((seg, i) => ({ at: seg.startMin, seg, i })),
-        ...(gaps[c] ?? []).map((gap) => ({ at: gap.startMin, gap, i: -1 })),
+        ...hatched.map((gap) => ({ at: gap.startMin, gap, i: -1 })),
       ].sort((a, b) => a.at - b.at || a.i - b.i);
       return html`<section class=${col.date === today ? 'today' : ''} aria-labelledby="a${c}">
         <h3 id="a${c}" aria-current=${col.date === today ? 'date' : nothing}>
@@ -34,7 +30,8 @@ export function agendaView(
                   const s = r.seg!;
                   const item = items[s.item]!;
                   const o = item.occ;
-                  const live = o.status !== 'cancelled' && o.startMs <= nowMs && nowMs < o.endMs;
+                  const live =
+                    o.status !== 'cancelled' && item.startMs <= nowMs && nowMs < item.endMs;
                   return html`<li>
                     <button
                       type="button"
@@ -59,13 +56,9 @@ export function agendaView(
  * The `print` view: a weekly timetable for one landscape page. One row per start time in the
  * week, one column per day, so daily routines line up and each time is printed once.
  */
-export function printView(
-  ctx: ViewContext,
-  days: readonly DayLayout[],
-  caption: string,
-): TemplateResult {
-  const { t, fmt, items, columns } = ctx;
-  const starts = [...new Set(days.flatMap((d) => d.segments.map((s) => s.startMin)))].sort(
+export function printView(ctx: ViewContext, caption: string): TemplateResult {
+  const { t, fmt, items, days } = ctx;
+  const starts = [...new Set(days.flatMap((d) => d.layout.segments.map((s) => s.startMin)))].sort(
     (a, b) => a - b,
   );
   return html`<table class="print" part="print">
@@ -75,7 +68,7 @@ export function printView(
     <thead>
       <tr>
         <td></td>
-        ${columns.map((col) => html`<th scope="col">${fmt.dayShort(col)}</th>`)}
+        ${days.map(({ column }) => html`<th scope="col">${fmt.dayShort(column)}</th>`)}
       </tr>
     </thead>
     <tbody>
@@ -83,8 +76,8 @@ export function printView(
         (m) =>
           html`<tr>
             <th scope="row">${fmt.minute(m)}</th>
-            ${columns.map((_, c) => {
-              const here = (days[c]?.segments ?? []).filter((s) => s.startMin === m);
+            ${days.map((d) => {
+              const here = d.layout.segments.filter((s) => s.startMin === m);
               return html`<td>
                 ${
                   here.length

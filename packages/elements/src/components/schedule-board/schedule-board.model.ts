@@ -1,47 +1,39 @@
 /**
- * The board's view model: everything `render()` needs, computed from the document and the
- * inputs in `willUpdate` (memoised), never in `render()`. Domain maths comes from core.
+ * What `render()` reads: core's headless schedule view (days, lanes, hours, empty stretches,
+ * now-line, kiosk) for the schedule resource, plus the board's display strings, messages and
+ * focus grid. No domain maths here: formatting and wiring only, memoised so a minute tick or a
+ * focus move recomputes almost nothing.
  */
 import {
-  addDays,
-  dayColumns,
-  displayName,
-  expandOccurrences,
-  findGaps,
-  hourBounds,
-  layoutDays,
-  nowAndNext,
+  scheduleView,
   wallClockOf,
-  weekStart,
-  type DayColumn,
   type DayLayout,
-  type MilieuDocument,
-  type MinuteRange,
-  type Occurrence,
+  type DayView,
+  type OccurrencesResponse,
+  type OccurrenceView,
+  type ScheduleViewModel,
+  type ViewItem,
 } from '@milieu/core';
-import type { BoardFormat } from './schedule-board.format.js';
-import type { BoardMessages } from './schedule-board.messages.js';
+import { languageOf } from '../../internal/locale.js';
+import { BoardFormat } from './schedule-board.format.js';
+import { firstKey, focusGrid, type FocusGrid } from './schedule-board.keyboard.js';
+import { messages, type BoardMessages } from './schedule-board.messages.js';
 import type { ScheduleView } from './schedule-board.types.js';
 
-/** One occurrence with its display strings (locale-dependent, computed once). */
+/** One occurrence with its display strings (locale-dependent, computed once per response). */
 export interface BoardItem {
-  occ: Occurrence;
+  occ: OccurrenceView;
+  startMs: number;
+  endMs: number;
   /** Text label of the kind. */
   kind: string;
   /** The kind label to show beside the title (`''` when the title already says it). */
   kindShown: string;
-  /** Formatted start and end times. */
-  start: string;
-  end: string;
-  /** Location name, or `''`. */
-  place: string;
-  /** Facilitators, display-safe (`Dana R.`), or `''`. */
-  people: string;
   /** `10:00 AM to 11:00 AM`. */
   when: string;
-  /** Location and facilitators for display: `Room 2 · with Dana R.`. */
+  /** Location and facilitators: `Room 2 · with Dana R.`. */
   meta: string;
-  /** Times, location and facilitators on one line: `10:00 AM to 11:00 AM · Room 2 · with Dana R.`. */
+  /** Times, location and facilitators on one line. */
   sub: string;
   /** Status badge (`Cancelled`, `Moved from 2:00 PM`, `Changed`, clock change) or `''`. */
   badge: string;
@@ -51,80 +43,82 @@ export interface BoardItem {
   label: string;
 }
 
-/** The days a view shows. */
-export interface BoardRange {
-  columns: DayColumn[];
-  /** ISO instants bounding the range `[from, to)`. */
-  from: string;
-  to: string;
-  /** Days moved by previous/next (0 for the kiosk). */
-  step: number;
+/** What every view template reads. */
+export interface ViewContext {
+  t: BoardMessages;
+  fmt: BoardFormat;
+  items: readonly BoardItem[];
+  days: readonly DayView[];
+  today: string;
+  nowMs: number;
 }
 
-/** Days shown by a view around an anchor date. */
-export function boardRange(
-  view: ScheduleView,
-  date: string,
-  today: string,
-  firstDay: number,
-  timeZone: string,
-): BoardRange {
-  const [first, count, step] =
-    view === 'day'
-      ? [date, 1, 1]
-      : view === 'now'
-        ? [today, 2, 0]
-        : [weekStart(date, firstDay), 7, 7];
-  const columns = dayColumns(first, count, timeZone);
-  return { columns, from: columns[0]!.start, to: columns[columns.length - 1]!.end, step };
+/** The kiosk panel with display items. */
+export interface KioskModel {
+  now: { item: BoardItem; progress: number; left: number }[];
+  next: BoardItem[];
+  nextIn: number | undefined;
+  later: BoardItem[];
+  changes: BoardItem[];
 }
 
-/** Occurrences of the range, for a participant when `participant` is set. */
-export function expand(
-  doc: MilieuDocument,
-  from: string,
-  to: string,
-  participant: string,
-): Occurrence[] {
-  return expandOccurrences(doc, participant ? { from, to, participant } : { from, to });
+/** The board's inputs, already validated by the element. */
+export interface BoardInput {
+  view: ScheduleView;
+  /** A valid `YYYY-MM-DD`, or `''` for today. */
+  date: string;
+  locale: string;
+  firstDay: number;
+  hourStart: number | undefined;
+  hourEnd: number | undefined;
+  nowMs: number;
+  /** The focus key to keep if it still exists. */
+  activeKey: string | null;
+  unknownParticipant: boolean;
 }
 
-const directories = new WeakMap<
-  MilieuDocument,
-  { places: Map<string, string>; staff: Map<string, string> }
->();
+/** Everything render() reads. */
+export interface Model extends ViewContext {
+  schedule: OccurrencesResponse;
+  view: ScheduleView;
+  sv: ScheduleViewModel;
+  kiosk: KioskModel | null;
+  grid: FocusGrid;
+  /** The laid-out days whose segments the focus keys `column.segment` point into. */
+  focusDays: readonly DayLayout[];
+  activeKey: string | null;
+  subtitle: string;
+  unknownParticipant: boolean;
+  /** The note shown when the program zone is not the device's zone, or `''`. */
+  zoneNote: string;
+  /** The program zone's readable name, e.g. `Eastern Time (America/New_York)`. */
+  zoneName: string;
+}
 
-function directory(doc: MilieuDocument): {
-  places: Map<string, string>;
-  staff: Map<string, string>;
-} {
-  let d = directories.get(doc);
-  if (!d) {
-    d = {
-      places: new Map(doc.program.locations.map((l) => [l.id, l.name])),
-      // Display-safe names only: first name and last initial, even on staff screens.
-      staff: new Map(doc.people.staff.map((s) => [s.id, displayName(s, 'kiosk')])),
+/** ISO weekday (1 = Monday … 7 = Sunday) on which weeks start in `locale`. */
+export function firstDayOf(locale: string): number {
+  try {
+    const l = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
     };
-    directories.set(doc, d);
+    return (l.getWeekInfo?.() ?? l.weekInfo)?.firstDay ?? 1;
+  } catch {
+    return 1;
   }
-  return d;
 }
 
 /** Builds the display strings of each occurrence. */
 export function buildItems(
-  occurrences: readonly Occurrence[],
-  doc: MilieuDocument,
+  items: readonly ViewItem[],
   fmt: BoardFormat,
   t: BoardMessages,
 ): BoardItem[] {
-  const { places, staff } = directory(doc);
-  return occurrences.map((occ) => {
+  return items.map(({ occurrence: occ, startMs, endMs }) => {
     const kind = t.kinds[occ.kind] ?? t.kinds.other;
-    const start = fmt.time(occ.start);
-    const end = fmt.time(occ.end);
-    const place = occ.locationId ? (places.get(occ.locationId) ?? '') : '';
-    const people = occ.facilitatorIds
-      .map((id) => staff.get(id))
+    const place = occ.location?.name ?? '';
+    const people = occ.facilitators
+      .map((f) => f.name)
       .filter(Boolean)
       .join(', ');
     let badge = '';
@@ -149,12 +143,11 @@ export function buildItems(
     const note = ex?.reason ?? '';
     const kindShown = kind.toLowerCase() === occ.title.toLowerCase() ? '' : kind;
     const elective = occ.attendance === 'elective' ? t.elective : '';
-    const when = `${start} ${t.to} ${end}`;
+    const when = `${fmt.time(occ.start)} ${t.to} ${fmt.time(occ.end)}`;
     const meta = [place, people && t.with(people)].filter(Boolean).join(' · ');
     const sub = meta ? `${when} · ${meta}` : when;
     // The accessible name reads the visible text in its visual order (WCAG 2.5.3 label in
-    // name), then what only the icon says: "Group therapy, Moved from 2:00 PM, 10:00 AM to
-    // 11:00 AM, Group room, with Dana R., Staff training."
+    // name), then what only the icon says.
     const label = [
       occ.title,
       badge,
@@ -167,130 +160,8 @@ export function buildItems(
     ]
       .filter(Boolean)
       .join(', ');
-    return { occ, kind, kindShown, start, end, when, place, people, meta, sub, badge, note, label };
+    return { occ, startMs, endMs, kind, kindShown, when, meta, sub, badge, note, label };
   });
-}
-
-/** Day and week views: the columns laid out within the visible hours, with gaps. */
-export interface Timeline {
-  days: DayLayout[];
-  /** Visible window in wall-clock minutes. */
-  startMin: number;
-  endMin: number;
-  /** Unscheduled stretches of three hours or more within waking hours, per day. */
-  gaps: MinuteRange[][];
-}
-
-/** Full-day layout (agenda, print, auto hours). */
-export function layoutFull(
-  occurrences: readonly Occurrence[],
-  columns: readonly DayColumn[],
-): DayLayout[] {
-  return layoutDays(
-    occurrences,
-    columns.map((c) => c.date),
-  );
-}
-
-/**
- * Lays out a timeline. Without `hourStart`/`hourEnd`, the hours stretch to show everything
- * (at least 08:00–20:00); with them, items outside are counted as earlier/later.
- */
-export function buildTimeline(
-  occurrences: readonly Occurrence[],
-  columns: readonly DayColumn[],
-  full: DayLayout[],
-  hourStart: number | undefined,
-  hourEnd: number | undefined,
-): Timeline {
-  let [h0, h1] = hourBounds(full);
-  if (hourStart !== undefined) h0 = hourStart;
-  if (hourEnd !== undefined) h1 = hourEnd;
-  if (!(h1 > h0)) [h0, h1] = hourBounds(full);
-  const startMin = h0 * 60;
-  const endMin = h1 * 60;
-  const days =
-    hourStart === undefined && hourEnd === undefined
-      ? full
-      : layoutDays(
-          occurrences,
-          columns.map((c) => c.date),
-          { startMin, endMin },
-        );
-  const gaps = gapsOf(days, occurrences, startMin, endMin);
-  return { days, startMin, endMin, gaps };
-}
-
-/**
- * Unscheduled stretches of three hours or more per day, within waking hours (07:00–22:00)
- * and the visible window; cancelled occurrences do not count as busy.
- */
-export function gapsOf(
-  days: readonly DayLayout[],
-  occurrences: readonly Occurrence[],
-  startMin = 0,
-  endMin = 1440,
-): MinuteRange[][] {
-  const from = Math.max(startMin, 7 * 60);
-  const to = Math.min(endMin, 22 * 60);
-  return days.map((day) =>
-    findGaps(
-      day.segments.filter((s) => occurrences[s.item]!.status !== 'cancelled'),
-      from,
-      to,
-      180,
-    ),
-  );
-}
-
-/** Kiosk: what is on now, next, later today and what changed today. */
-export interface KioskModel {
-  now: { item: BoardItem; progress: number; left: number }[];
-  next: BoardItem[];
-  nextIn: number | undefined;
-  later: BoardItem[];
-  changes: BoardItem[];
-}
-
-/**
- * The kiosk panel: in progress (with progress and minutes left) and next from core's
- * `nowAndNext`, every occurrence starting at the same time as the next one, up to four later
- * today, and today's changed, moved or cancelled occurrences (from the view's items).
- */
-export function buildKiosk(
-  doc: MilieuDocument,
-  items: readonly BoardItem[],
-  nowMs: number,
-  today: string,
-  participant: string,
-  toItem: (occ: Occurrence) => BoardItem,
-): KioskModel {
-  const nn = nowAndNext(doc, nowMs, participant ? { participant } : {});
-  const byId = new Map(items.map((i) => [i.occ.id, i]));
-  const itemOf = (o: Occurrence): BoardItem => byId.get(o.id) ?? toItem(o);
-  const now = nn.now.map((o) => ({
-    item: itemOf(o),
-    progress: o.progress,
-    left: Math.ceil((o.endMs - nowMs) / 60_000),
-  }));
-  const first = nn.next;
-  const live = items.filter((i) => i.occ.status !== 'cancelled' && i.occ.startMs > nowMs);
-  const next = first
-    ? [
-        itemOf(first),
-        ...live.filter((i) => i.occ.startMs === first.startMs && i.occ.id !== first.id),
-      ]
-    : [];
-  const later = first
-    ? live.filter((i) => i.occ.startMs > first.startMs && i.occ.localDate === today).slice(0, 4)
-    : [];
-  const changes = items.filter((i) => i.occ.status !== 'scheduled' && i.occ.localDate === today);
-  return { now, next, nextIn: nn.nextStartsInMinutes, later, changes };
-}
-
-/** The next or previous anchor date for a view. */
-export function stepDate(date: string, step: number, direction: 1 | -1): string {
-  return addDays(date, step * direction);
 }
 
 /** Caches the last result of `fn` by argument identity. */
@@ -304,4 +175,68 @@ export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A
     }
     return value;
   };
+}
+
+/** One per element: its memoised steps. */
+export class BoardModeller {
+  private readonly items = memo(buildItems);
+  private readonly grid = memo(focusGrid);
+  private readonly layouts = memo((days: readonly DayView[]) => days.map((d) => d.layout));
+
+  /** The model for `schedule` and `input`; throws only on a programming error (caught by the element). */
+  compute(schedule: OccurrencesResponse, input: BoardInput): Model {
+    const zone = schedule.timeZone;
+    const { view, nowMs } = input;
+    const fmt = BoardFormat.of(input.locale || schedule.program.locale || 'en', zone);
+    const t = messages[languageOf(fmt.locale)];
+    const sv = scheduleView(schedule, {
+      mode: view,
+      date: input.date,
+      now: nowMs,
+      firstDay: input.firstDay,
+      hourStart: input.hourStart,
+      hourEnd: input.hourEnd,
+    });
+    const items = this.items(sv.items, fmt, t);
+    const interactive = view === 'day' || view === 'week' || view === 'agenda';
+    const focusDays = interactive ? this.layouts(sv.days) : [];
+    const grid = this.grid(focusDays);
+    let activeKey = input.activeKey;
+    if (!activeKey || !grid.some((col) => col.some((c) => c.key === activeKey))) {
+      const todayCol = sv.days.findIndex((d) => d.column.date === sv.today);
+      activeKey = firstKey(grid, Math.max(0, todayCol));
+    }
+    const k = sv.kiosk;
+    const device = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zoneName = fmt.zoneName(zone, nowMs);
+    return {
+      t,
+      fmt,
+      items,
+      days: sv.days,
+      today: sv.today,
+      nowMs,
+      schedule,
+      view,
+      sv,
+      kiosk: k && {
+        now: k.now.map((n) => ({
+          item: items[n.item]!,
+          progress: n.progress,
+          left: n.minutesLeft,
+        })),
+        next: k.next.map((i) => items[i]!),
+        nextIn: k.nextInMinutes,
+        later: k.later.map((i) => items[i]!),
+        changes: k.changes.map((i) => items[i]!),
+      },
+      grid,
+      focusDays,
+      activeKey,
+      subtitle: schedule.participant?.name ? t.scheduleFor(schedule.participant.name) : '',
+      unknownParticipant: input.unknownParticipant,
+      zoneName,
+      zoneNote: device && device !== zone ? t.zoneNote(zoneName, fmt.zoneName(device, nowMs)) : '',
+    };
+  }
 }

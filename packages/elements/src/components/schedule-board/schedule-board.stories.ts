@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { MilieuDocument } from '@milieu/core';
-import { DOCUMENT_SCENARIOS, type DocumentScenario } from '@milieu/msw';
+import { SCHEDULE_SCENARIOS, type ScheduleScenario } from '@milieu/msw';
 import inpatientJson from '../../../../../examples/inpatient-unit.json';
 import residentialJson from '../../../../../examples/residential-rehab.json';
 import outpatientJson from '../../../../../examples/outpatient-group.json';
@@ -14,11 +14,13 @@ import { boardDoc, dstDoc, manyDoc } from './schedule-board.fixtures.js';
 import { allKindsDoc, dstFallBackDoc, longNamesBoardDoc } from '../../test/story-documents.js';
 import { mediaEmulated } from '../../test/story-helpers.js';
 import {
-  documentNetFor,
-  makeDocumentNet,
+  makeScheduleNet,
   overNetwork,
-  type DocumentNet,
-  type DocumentNetwork,
+  scheduleNetFor,
+  SCHEDULE_ROLES,
+  type ScheduleNet,
+  type ScheduleNetwork,
+  type ScheduleRole,
 } from '../../test/story-network.js';
 
 const inpatient = inpatientJson as unknown as MilieuDocument;
@@ -37,13 +39,19 @@ type Args = {
   hourStart: number | undefined;
   hourEnd: number | undefined;
   noControls: boolean;
+  /** What the mock server holds (or, with `network: none`, the board's `document` property). */
   document: unknown;
-  /** `none`: `document` is set as a property; otherwise served by the shared msw handlers. */
-  network: DocumentNetwork;
+  /**
+   * How the mock `GET /api/v1/occurrences` answers (the shared msw handlers, through the
+   * board's `loader`); `none` sets `document` as a property instead (the SDK path).
+   */
+  network: ScheduleNetwork;
+  /** Whose token the mock server sees: the response is shaped for that role. */
+  role: ScheduleRole;
 };
 
 const render = (a: Args, context: StoryContext<Args>): TemplateResult => {
-  const net = documentNetFor(a, context.loaded);
+  const net = scheduleNetFor(a, context.loaded);
   const now = context.globals['clock'] === 'live' ? '' : a.now;
   return html`<milieu-schedule-board
     view=${a.view || nothing}
@@ -67,19 +75,20 @@ async function inState(el: MilieuScheduleBoard, state: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** A story whose document comes over the mock network in `network`. */
-const over = (network: DocumentScenario, document: MilieuDocument = inpatient): Story =>
+/** A story whose schedule comes over the mock network in `network`. */
+const over = (network: ScheduleScenario, document: MilieuDocument = inpatient): Story =>
   overNetwork(network, document);
 
 const meta: Meta<Args> = {
   title: 'Components/Schedule board',
   component: 'milieu-schedule-board',
   render,
-  loaders: [({ args }) => ({ net: makeDocumentNet(args as Args) })],
+  loaders: [({ args }) => ({ net: makeScheduleNet(args as Args) })],
   argTypes: {
     view: { control: 'select', options: ['', ...SCHEDULE_VIEWS] },
     locale: { control: 'select', options: ['', 'en-US', 'en-GB', 'es', 'es-MX'] },
-    network: { control: 'select', options: ['none', ...DOCUMENT_SCENARIOS] },
+    network: { control: 'select', options: ['none', ...SCHEDULE_SCENARIOS] },
+    role: { control: 'select', options: SCHEDULE_ROLES },
     document: { control: false },
   },
   args: {
@@ -92,7 +101,8 @@ const meta: Meta<Args> = {
     hourEnd: undefined,
     noControls: false,
     document: inpatient,
-    network: 'none',
+    network: 'success',
+    role: 'staff',
   },
 };
 export default meta;
@@ -113,16 +123,22 @@ export const Print: Story = { args: { view: 'print' } };
 export const PrintMedia: Story = { args: { view: 'print' }, globals: { media: 'print' } };
 
 // ── modes ──────────────────────────────────────────────────────────────
-/** One participant's week; names are shown as first name and last initial. */
+/** A participant's own week, read with their own token: nobody else's schedule is received. */
 export const Participant: Story = {
-  args: { view: 'agenda', participant: inpatient.people.participants[0]?.id ?? '' },
+  args: {
+    view: 'agenda',
+    role: 'participant',
+    participant: inpatient.people.participants[0]?.id ?? '',
+  },
 };
-/** Kiosk: one participant's now panel, no controls. */
-export const Kiosk: Story = {
-  args: { view: 'now', noControls: true, participant: inpatient.people.participants[0]?.id ?? '' },
+/** A hallway TV with a kiosk token: the unit's now panel, names as the program's policy says. */
+export const Kiosk: Story = { args: { view: 'now', noControls: true, role: 'kiosk' } };
+/** The SDK path: a whole document set as the `document` property (its parser loads lazily). */
+export const DocumentProperty: Story = { args: { network: 'none' } };
+/** A participant id the document does not know (the SDK path). */
+export const UnknownParticipant: Story = {
+  args: { network: 'none', participant: 'p-nobody' },
 };
-/** A participant id the document does not know. */
-export const UnknownParticipant: Story = { args: { participant: 'p-nobody' } };
 
 // ── data ───────────────────────────────────────────────────────────────
 /** Every activity kind with its colour pair and icon (a day from 06:00). */
@@ -198,18 +214,21 @@ export const LoadError: Story = over('server-error');
 export const NotFound: Story = over('not-found');
 /** A network error (offline). */
 export const Offline: Story = over('offline');
-/** The server sent a document that fails `parseDocument`: the issues with their JSON pointers. */
-export const InvalidDocument: Story = over('invalid');
+/** The server sent a body that fails `OccurrencesResponseSchema`: the issues with their JSON pointers. */
+export const InvalidResponse: Story = over('invalid');
 /** A document property that fails `parseDocument` (no network involved). */
 export const InvalidDocumentProperty: Story = {
-  args: { document: { ...boardDoc(), routines: [{ id: 'broken', start: '25:00' }] } },
+  args: {
+    network: 'none',
+    document: { ...boardDoc(), routines: [{ id: 'broken', start: '25:00' }] },
+  },
 };
 /** A valid document with nothing scheduled. */
 export const Empty: Story = { args: { document: boardDoc({ routines: [] }) } };
 /** No `document`, `loader` or `src` yet. */
-export const NoSource: Story = { args: { document: undefined } };
+export const NoSource: Story = { args: { network: 'none', document: undefined } };
 
-/** Retry after a 500: the first GET fails, Retry sends a second one, which succeeds. */
+/** Retry after a 500: the week's first GET fails, Retry sends it again, which succeeds. */
 export const RetryAfter500: Story = {
   ...over('flaky'),
   play: async ({ canvasElement, userEvent, loaded, step }) => {
@@ -222,8 +241,11 @@ export const RetryAfter500: Story = {
       await userEvent.click(el.shadowRoot!.querySelector<HTMLElement>('[part=retry-button]')!);
       await inState(el, 'ready');
     });
-    const net = loaded['net'] as DocumentNet | undefined;
-    if (net) expect(net.endpoint.requests).toBe(2);
+    const net = loaded['net'] as ScheduleNet | undefined;
+    if (net) {
+      const week = net.endpoint.queries[0]!;
+      expect(net.endpoint.queries.filter((q) => q['from'] === week['from'])).toHaveLength(2);
+    }
   },
 };
 

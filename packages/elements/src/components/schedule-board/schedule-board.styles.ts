@@ -2,20 +2,16 @@ import { KIND_TOKENS, token } from '../../styles/tokens.js';
 import { css, unsafeCSS, type CSSResultGroup } from 'lit';
 import { viewStyles } from './schedule-board.view-styles.js';
 
-/** Time-grid slots are 5 minutes; lane classes go up to this many lanes. */
-export const SLOT_MINUTES = 5;
-export const MAX_LANES = 64;
-
-// Generated from our own constants, never from user data: one rule per kind colour pair, and
-// the geometry classes of the timeline (`s<slot>`/`e<slot>` start and end, `l<i>`/`n<n>` lane
-// and lane count), so no occurrence needs an inline style (strict CSP).
-const generated: string[] = KIND_TOKENS.map(
-  (k) => `.k-${k}{--_kb:${token(`color-kind-${k}`)};--_kt:${token(`color-kind-${k}-text`)}}`,
-);
-for (let i = 0; i <= 1440 / SLOT_MINUTES; i++) {
-  generated.push(`.s${i}{--_s:${i * SLOT_MINUTES}}.e${i}{--_e:${i * SLOT_MINUTES}}`);
-}
-for (let i = 0; i < MAX_LANES; i++) generated.push(`.l${i}{--_l:${i}}.n${i + 1}{--_n:${i + 1}}`);
+// Generated from our own constants, never from user data: one rule per kind colour pair, with
+// the colours set directly (no custom property per occurrence; see schedule-board.position.ts).
+const generated: string[] = KIND_TOKENS.map((k) => {
+  const bg = token(`color-kind-${k}`);
+  const fg = token(`color-kind-${k}-text`);
+  return (
+    `.k-${k}{background-color:${bg};color:${fg};accent-color:${fg}}` +
+    `.k-${k}.cancelled{background-image:repeating-linear-gradient(135deg,${bg} 0 0.5rem,var(--_bg) 0.5rem 0.75rem)}`
+  );
+});
 
 const base = css`
   :host {
@@ -175,9 +171,7 @@ const base = css`
     box-sizing: border-box;
     overflow: hidden;
     text-align: start;
-    background: var(--_kb);
-    color: var(--_kt);
-    border: 1px solid var(--_kt);
+    border: 1px solid currentColor;
     border-inline-start-width: 0.3rem;
     border-radius: calc(var(--_radius) / 2);
     padding: 0.15rem 0.3rem;
@@ -220,9 +214,6 @@ const base = css`
     background: var(--_chg-bg);
     color: var(--_chg);
   }
-  .cancelled {
-    background: repeating-linear-gradient(135deg, var(--_kb) 0 0.5rem, var(--_bg) 0.5rem 0.75rem);
-  }
   .cancelled .title {
     text-decoration: line-through;
   }
@@ -259,7 +250,7 @@ const base = css`
     .group {
       border-color: CanvasText;
     }
-    .cancelled {
+    .occ.cancelled.cancelled {
       background: Canvas;
     }
     .now-line {

@@ -1,22 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { DayColumn, DaySegment, NowPosition } from '@milieu/core';
+import type { DaySegment, MinuteRange, NowPosition } from '@milieu/core';
 import { ICONS } from './schedule-board.icons.js';
-import type { BoardFormat } from './schedule-board.format.js';
 import type { BoardMessages } from './schedule-board.messages.js';
-import type { BoardItem, Timeline } from './schedule-board.model.js';
-import { MAX_LANES, SLOT_MINUTES } from './schedule-board.styles.js';
-import { vars } from './schedule-board.vars.js';
-
-/** What every view template reads. */
-export interface ViewContext {
-  t: BoardMessages;
-  fmt: BoardFormat;
-  items: readonly BoardItem[];
-  columns: readonly DayColumn[];
-  today: string;
-  nowMs: number;
-}
+import type { BoardItem, ViewContext } from './schedule-board.model.js';
+import { insetOf, place, vars } from './schedule-board.position.js';
 
 /** The class list of an occurrence: kind colours, status and attendance. */
 export function occClass(item: BoardItem, extra = ''): string {
@@ -53,26 +41,38 @@ export function occBody(item: BoardItem, t: BoardMessages, live = false): Templa
     }`;
 }
 
-const slot = (minute: number): number => Math.round(minute / SLOT_MINUTES);
-
 /** Above this many side-by-side lanes a card shows its icon and title only. */
 const DENSE_LANES = 4;
+/** The shortest a card is drawn, in minutes, so a five-minute round keeps a visible edge. */
+const MIN_MINUTES = 5;
 
 /**
- * One occurrence on the timeline: a button positioned by generated classes (5-minute slots,
- * lane and lane count), so no inline style is needed. Deliberately lean: title line; status,
- * times, place and people line; elective and reason only when there are any; and in dense
- * clusters the title line alone. 2,000 of them render at once. The full sentence is the
- * button's accessible name.
+ * One occurrence on the timeline: a button placed by one `inset` set through the CSSOM, with
+ * its kind, status and attendance as classes. Deliberately lean: title line; status, times,
+ * place and people line; elective and reason only when there are any; and in dense clusters
+ * the title line alone. 2,000 of them render at once. The full sentence is the button's
+ * accessible name.
  */
-function occButton(item: BoardItem, s: DaySegment, key: string, t: BoardMessages): TemplateResult {
+function occButton(
+  item: BoardItem,
+  s: DaySegment,
+  key: string,
+  t: BoardMessages,
+  w: MinuteRange,
+): TemplateResult {
   const o = item.occ;
-  const start = slot(s.startMin);
   const dense = s.lanes > DENSE_LANES;
-  const cls =
-    `occ k-${o.kind} ${o.status} ${o.attendance} s${start} e${Math.max(start + 1, slot(s.endMin))}` +
-    ` l${Math.min(s.lane, MAX_LANES - 1)} n${Math.min(s.lanes, MAX_LANES)}` +
-    `${s.continuesBefore ? ' cb' : ''}${dense ? ' dense' : ''}`;
+  const cls = `occ k-${o.kind} ${o.status} ${o.attendance}${s.continuesBefore ? ' cb' : ''}${dense ? ' dense' : ''}`;
+  const inset = insetOf(
+    s.startMin,
+    Math.max(s.endMin, s.startMin + MIN_MINUTES),
+    w.startMin,
+    w.endMin,
+    s.lane,
+    s.lanes,
+  );
+  // One flat template per card (no nested title/badge templates): 2,000 of them render at once.
+  const d = ICONS[o.kind] ?? ICONS.other;
   if (dense) {
     return html`<button
       type="button"
@@ -80,8 +80,13 @@ function occButton(item: BoardItem, s: DaySegment, key: string, t: BoardMessages
       class=${cls}
       data-k=${key}
       aria-label=${item.label}
+      ${place(inset)}
     >
-      ${titleLine(item)}
+      <span class="title"
+        ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d=${d}></path></svg
+        >${o.title}</span
+      >
     </button>`;
   }
   return html`<button
@@ -90,10 +95,16 @@ function occButton(item: BoardItem, s: DaySegment, key: string, t: BoardMessages
     class=${cls}
     data-k=${key}
     aria-label=${item.label}
+    ${place(inset)}
   >
-    ${titleLine(item)} <span>${badge(item)}${item.sub}</span> ${
+    <span class="title"
+      ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d=${d}></path></svg
+      >${o.title}</span
+    >
+    <span>${item.badge ? badge(item) : nothing}${item.sub}</span>${
       item.note || o.attendance === 'elective'
-        ? html`<span>${elective(item, t)}${item.note}</span>`
+        ? html` <span>${elective(item, t)}${item.note}</span>`
         : nothing
     }
   </button>`;
@@ -102,23 +113,22 @@ function occButton(item: BoardItem, s: DaySegment, key: string, t: BoardMessages
 /** The `day` and `week` views: an hour axis and one positioned column per day. */
 export function timelineView(
   ctx: ViewContext,
-  tl: Timeline,
+  w: MinuteRange,
   now: NowPosition | null,
 ): TemplateResult {
-  const { t, fmt, items, columns, today } = ctx;
+  const { t, fmt, items, days, today } = ctx;
   const hours: number[] = [];
-  for (let m = tl.startMin; m < tl.endMin; m += 60) hours.push(m);
+  for (let m = w.startMin; m < w.endMin; m += 60) hours.push(m);
   return html`<div
     class="timeline"
     part="grid"
-    ${vars({ '--_days': columns.length, '--_w0': tl.startMin, '--_w1': tl.endMin })}
+    ${vars({ '--_days': days.length, '--_w0': w.startMin, '--_w1': w.endMin })}
   >
     <div class="axis" aria-hidden="true">
       <div class="col-head"></div>
       <div class="axis-body">${hours.map((m) => html`<span>${fmt.minute(m)}</span>`)}</div>
     </div>
-    ${columns.map((col, c) => {
-      const day = tl.days[c]!;
+    ${days.map(({ column: col, layout: day, hatched }, c) => {
       const isToday = col.date === today;
       return html`<section class="col ${isToday ? 'today' : ''}" aria-labelledby="h${c}">
         <h3 class="col-head" id="h${c}" aria-current=${isToday ? 'date' : nothing}>
@@ -128,22 +138,26 @@ export function timelineView(
           ${col.minutes !== 1440 ? html`<span class="dst">${t.clockChange}</span>` : nothing}
         </h3>
         <div class="col-body" part="day">
-          ${(tl.gaps[c] ?? []).map(
+          ${hatched.map(
             (g) =>
-              html`<div class="gap s${slot(g.startMin)} e${slot(g.endMin)}" aria-hidden="true">
+              html`<div
+                class="gap"
+                aria-hidden="true"
+                ${place(insetOf(g.startMin, g.endMin, w.startMin, w.endMin))}
+              >
                 ${t.free}
               </div>`,
           )}
           ${day.hiddenBefore ? html`<p class="more">${t.earlier(day.hiddenBefore)}</p>` : nothing}
-          ${guard([day, items], () =>
-            day.segments.map((s, i) => occButton(items[s.item]!, s, `${c}.${i}`, t)),
+          ${guard([day, items, w.startMin, w.endMin], () =>
+            day.segments.map((s, i) => occButton(items[s.item]!, s, `${c}.${i}`, t, w)),
           )}
           ${
             now && now.column === c && now.fraction !== null
               ? html`<div
                   class="now-line"
                   aria-hidden="true"
-                  ${vars({ '--_s': now.minute })}
+                  ${place(insetOf(now.minute, now.minute, w.startMin, w.endMin))}
                 ></div>`
               : nothing
           }

@@ -1,4 +1,4 @@
-import type { DocumentLoader } from '../../controllers/document-controller.js';
+import type { ScheduleLoader as Loader } from '../../controllers/schedule-controller.js';
 
 /** Views of `<milieu-schedule-board>`. */
 export const SCHEDULE_VIEWS = ['day', 'week', 'agenda', 'now', 'print'] as const;
@@ -14,8 +14,11 @@ export type ScheduleView = (typeof SCHEDULE_VIEWS)[number];
 /** Views whose occurrences are buttons the user can move between and select. */
 export const INTERACTIVE_VIEWS: readonly ScheduleView[] = ['day', 'week', 'agenda'];
 
-/** A loader function for the board's `loader` property. */
-export type ScheduleLoader = DocumentLoader;
+/**
+ * The board's `loader`: `({ from, to, participant }, signal) => Promise<body>`, resolving to the
+ * schedule resource's JSON body for that range.
+ */
+export type ScheduleLoader = Loader;
 
 /** Whether `value` is one of {@link SCHEDULE_VIEWS}. */
 export function isScheduleView(value: unknown): value is ScheduleView {

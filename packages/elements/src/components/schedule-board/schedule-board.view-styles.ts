@@ -65,14 +65,12 @@ export const viewStyles = css`
   .gap,
   .now-line {
     position: absolute;
-    inset-block-start: calc((var(--_s) - var(--_w0)) * var(--_ppm));
   }
   .col-body > .occ {
     display: block;
     contain: strict;
-    block-size: calc((var(--_e) - var(--_s)) * var(--_ppm) - 1px);
-    inset-inline-start: calc(var(--_l) * 100% / var(--_n));
-    inline-size: calc(100% / var(--_n) - 2px);
+    margin-block-end: 1px;
+    margin-inline-end: 2px;
     z-index: 1;
   }
   .col-body > .dense {
@@ -90,8 +88,6 @@ export const viewStyles = css`
     border-block-start-style: dashed;
   }
   .gap {
-    inset-inline: 0;
-    block-size: calc((var(--_e) - var(--_s)) * var(--_ppm));
     background: repeating-linear-gradient(45deg, transparent 0 0.4rem, var(--_alt) 0.4rem 0.8rem);
     color: var(--_muted);
     font-size: 0.75em;
@@ -99,7 +95,6 @@ export const viewStyles = css`
     box-sizing: border-box;
   }
   .now-line {
-    inset-inline: 0;
     border-block-start: 2px solid var(--_now);
     z-index: 4;
     pointer-events: none;
@@ -214,7 +209,6 @@ export const viewStyles = css`
   progress {
     flex-basis: 100%;
     block-size: 0.75rem;
-    accent-color: var(--_kt);
     margin-block: 0.4rem 0.1rem;
   }
   /* Print: a timetable for one landscape page; the host page adds @page { size: landscape }. */
