@@ -4,7 +4,7 @@
 import '@milieu/elements/schedule-board.js';
 import '@milieu/elements/expectation-card.js';
 import { isScheduleView, type OccurrenceSelectDetail } from '@milieu/elements';
-import { loadDocument } from './portal/api.js';
+import { loadDocument } from './portal/document.js';
 import { announce, banner, wallClock } from './portal/shell.js';
 
 interface DocumentShape {
