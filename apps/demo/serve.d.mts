@@ -19,7 +19,8 @@ export interface DemoServerOptions {
   /** Extra HTML pages by path, served with the policy and nonces like the built ones. */
   pages?: Record<string, string>;
   /**
-   * The document of the in-memory backend's `GET /api/v1/document` (staff sessions only).
+   * The document of the in-memory backend's `GET /api/v1/document` and `GET /api/v1/occurrences`
+   * (staff sessions only).
    * Default `examples/inpatient-unit.json`.
    */
   document?: unknown;
@@ -67,6 +68,8 @@ export function startDemo(options?: StartDemoOptions): Promise<RunningDemo>;
 
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH: string;
+/** The path of the schedule resource. */
+export const OCCURRENCES_PATH: string;
 /** The strict policy of the demo. */
 export function csp(nonce: string): string;
 /** A fresh in-memory feedback store. */

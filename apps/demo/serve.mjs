@@ -12,7 +12,8 @@
 // backend-for-frontend), so the server's role rules decide what each page receives.
 // The browser tests of the staff pages (unit page, embedding lab) can instead use a small
 // in-memory backend (createDemoServer without `api`) that serves staff sessions only:
-// GET /api/v1/document returns examples/inpatient-unit.json, and POST /api/v1/feedback stores
+// GET /api/v1/document returns examples/inpatient-unit.json, GET /api/v1/occurrences its
+// schedule resource (core's scheduleResource, as the server computes it), and POST /api/v1/feedback stores
 // entries in memory per the feedback contract of @milieu/core (Idempotency-Key required; a
 // replay returns the first response; a reused key with another body is a 422). Participant and
 // kiosk sessions get 403 there: their pages read role-shaped resources only the server computes.
@@ -30,6 +31,13 @@ import {
   FeedbackEntrySchema,
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKeySchema,
+  MAX_OCCURRENCE_RANGE_DAYS,
+  OccurrencesQuerySchema,
+  isLocalDate,
+  parseDocument,
+  parseInstant,
+  scheduleResource,
+  zonedToInstant,
 } from '@milieu/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +46,8 @@ const CDN = join(here, '..', '..', 'packages', 'elements', 'dist', 'cdn');
 const EXAMPLE = join(here, '..', '..', 'examples', 'inpatient-unit.json');
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH = '/api/v1/document';
+/** The path of the schedule resource. */
+export const OCCURRENCES_PATH = '/api/v1/occurrences';
 const MAX_BODY = 64 * 1024;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -232,6 +242,58 @@ async function postFeedback(req, res, store) {
   return json(res, 201, body);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The in-memory backend's `GET /api/v1/occurrences` for a staff session, shaped by core's
+ * `scheduleResource` exactly as @milieu/server shapes it (attendance from the document's
+ * records).
+ */
+function getOccurrences(res, url, doc) {
+  const query = OccurrencesQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) {
+    const issues = query.error.issues.map((i) => ({
+      path: '/' + i.path.map(String).join('/'),
+      code: i.code,
+      message: i.message,
+    }));
+    return fail(res, 400, 'invalid_request', 'Send from and to (YYYY-MM-DD).', issues);
+  }
+  const zone = doc.program.timeZone;
+  const bound = (value) =>
+    isLocalDate(value) ? zonedToInstant(value, '00:00', zone).ms : parseInstant(value);
+  const from = bound(query.data.from);
+  const to = bound(query.data.to);
+  if (!(to > from) || to - from > (MAX_OCCURRENCE_RANGE_DAYS + 1) * DAY_MS) {
+    return fail(res, 400, 'invalid_request', `"to" must be after "from", at most 62 days later.`);
+  }
+  const { participant } = query.data;
+  if (participant !== undefined && !doc.people.participants.some((p) => p.id === participant)) {
+    return fail(res, 400, 'invalid_request', `No participant "${participant}".`);
+  }
+  const attendance = new Map();
+  for (const record of doc.records.attendance) {
+    const list = attendance.get(record.occurrenceId) ?? [];
+    list.push(record);
+    attendance.set(record.occurrenceId, list);
+  }
+  return json(
+    res,
+    200,
+    scheduleResource(
+      doc,
+      { kind: 'staff' },
+      {
+        from,
+        to,
+        participant,
+        includeCancelled: query.data.includeCancelled !== 'false',
+        attendance,
+      },
+    ),
+  );
+}
+
 async function sendFile(res, file, headers = {}) {
   const info = await stat(file);
   if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
@@ -264,7 +326,17 @@ export function createDemoServer(options = {}) {
   const pages = options.pages ?? {};
   const mounts = Object.entries({ '/cdn/': options.cdnDir ?? CDN, ...options.mounts });
   let documentText = options.document === undefined ? undefined : JSON.stringify(options.document);
+  let parsedDocument;
   const sessions = createSessions();
+  const currentDocument = () => {
+    documentText ??= readFileSync(EXAMPLE, 'utf8');
+    if (!parsedDocument) {
+      const parsed = parseDocument(JSON.parse(documentText));
+      if (!parsed.ok) throw new Error('the demo document is not valid');
+      parsedDocument = parsed.value;
+    }
+    return parsedDocument;
+  };
 
   async function sendHtml(req, res, html, path = '/') {
     const nonce = randomBytes(16).toString('base64');
@@ -301,6 +373,9 @@ export function createDemoServer(options = {}) {
             'The in-memory demo backend serves staff pages only: run the participant and kiosk pages on @milieu/server (startDemo).',
           );
         }
+      }
+      if (path === OCCURRENCES_PATH && req.method === 'GET') {
+        return getOccurrences(res, url, currentDocument());
       }
       if (path === DOCUMENT_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
         documentText ??= readFileSync(EXAMPLE, 'utf8');

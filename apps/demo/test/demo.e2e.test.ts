@@ -147,10 +147,10 @@ describe('apps/demo under the strict CSP', () => {
     await board.getByRole('button', { name: 'Next week' }).click();
     await eventually(() => board.locator('.range').textContent()).toContain('Mar 15');
 
-    // Peer mode: the portal's own picker sets the subject.
+    // Peer mode: the portal's own picker (peers from the feedback context) sets the subject.
     const peer = page.locator('#peer-form');
-    await page.selectOption('#peer-select', 'p-07');
-    await eventually(() => peer.locator('[part=subject]').textContent()).toContain('Mei L.');
+    await page.selectOption('#peer-select', 'p-15');
+    await eventually(() => peer.locator('[part=subject]').textContent()).toContain('Kenji S.');
     await peer
       .locator('#c-strengths')
       .fill('You helped me carry the art supplies and made me laugh.');
@@ -178,7 +178,7 @@ describe('apps/demo under the strict CSP', () => {
     const peerEntry = saved.find((e) => e.source === 'peer');
     const selfEntry = saved.find((e) => e.source === 'self');
     expect(saved).toHaveLength(2);
-    expect(peerEntry?.subjectId).toBe('p-07');
+    expect(peerEntry?.subjectId).toBe('p-15');
     expect(peerEntry?.about?.type).toBe('expectation');
     expect(selfEntry?.subjectId).toBe('p-12');
     expect(selfEntry?.strengths).toBe('I went to every group today.');

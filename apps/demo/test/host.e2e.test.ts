@@ -31,7 +31,7 @@ const widgets = (legacy: boolean): string =>
     `${legacy ? '<link rel="stylesheet" href="/portal-legacy.css">' : ''}
      <script type="module" src="/cdn/all.js" integrity="${integrity('all.js')}" crossorigin="anonymous"></script>`,
     `<div id="box">
-       <milieu-schedule-board src="/api/v1/document" view="week" date="2026-03-09"
+       <milieu-schedule-board src="/api/v1/occurrences" view="week" date="2026-03-09"
          now="2026-03-09T10:20:00-04:00" locale="en-US"></milieu-schedule-board>
        <milieu-feedback-form source="self" author="p-12" locale="en-US"></milieu-feedback-form>
        <milieu-expectation-card statement="Knock and wait before entering someone's room."
@@ -48,7 +48,7 @@ const canaryDoc = (): unknown => {
   const doc = JSON.parse(
     readFileSync(new URL('../../../examples/inpatient-unit.json', import.meta.url), 'utf8'),
   ) as { people: { participants: { id: string; preferredName: string; lastName?: string }[] } };
-  const peer = doc.people.participants.find((p) => p.id === 'p-07')!;
+  const peer = doc.people.participants.find((p) => p.id === 'p-15')!;
   peer.preferredName = 'Quillanary';
   peer.lastName = 'Canarywood';
   return doc;
@@ -215,7 +215,7 @@ describe('host pages', () => {
     const w = await open(browser, `${canary.url}participant.html`);
     const { page } = w;
     await boardReady(page, '#my-board');
-    await page.selectOption('#peer-select', 'p-07');
+    await page.selectOption('#peer-select', 'p-15');
     const peer = page.locator('#peer-form');
     await eventually(() => peer.locator('[part=subject]').textContent()).toContain(`${LOADED} C.`);
     await peer.locator('#c-strengths').fill(`${TYPED} always says good morning to everyone.`);
