@@ -18,14 +18,40 @@ export interface DemoServerOptions {
   mounts?: Record<string, string>;
   /** Extra HTML pages by path, served with the policy and nonces like the built ones. */
   pages?: Record<string, string>;
-  /** The document of `GET /api/v1/document`. Default `examples/inpatient-unit.json`. */
+  /**
+   * The document of the in-memory backend's `GET /api/v1/document` and `GET /api/v1/occurrences`
+   * (staff sessions only).
+   * Default `examples/inpatient-unit.json`.
+   */
   document?: unknown;
   /** Where `POST /api/v1/feedback` stores entries. */
   feedback?: FeedbackStore;
   /** The Content-Security-Policy for a nonce. Default {@link csp}. */
   csp?: (nonce: string) => string;
-  /** Forward `/api/*` to @milieu/server at `url` with the signed-in demo user's token. */
-  api?: { url: string; tokens: Record<'staff' | 'participant', string> };
+  /** Forward `/api/*` to @milieu/server at `url` with the session's demo user's token. */
+  api?: { url: string; tokens: Record<DemoUser, string> };
+}
+
+/** The demo portal's users: one per page. */
+export type DemoUser = 'staff' | 'participant' | 'kiosk';
+/** The token spec of each demo user. */
+export const DEMO_USERS: Record<
+  DemoUser,
+  { role: 'staff' | 'participant' | 'kiosk'; staffId?: string; participantId?: string }
+>;
+/** The demo user a page signs in (`participant`, `kiosk`, or `staff` for every other page). */
+export function userOfPage(path: string): DemoUser;
+
+/** Options of {@link startDemo}. */
+export interface StartDemoOptions {
+  /** The SQLite file (`:memory:` for tests). Default `milieu.db` at the repository root. */
+  dbFile?: string;
+  /** The portal's port (`0` picks a free one). Default 4173. */
+  port?: number;
+  /** The document file seeded into an empty database. Default `examples/inpatient-unit.json`. */
+  seed?: string;
+  /** Folder of the built pages. Default `apps/demo/dist`. */
+  root?: string;
 }
 
 /** A running demo: the portal server in front of @milieu/server. */
@@ -33,13 +59,17 @@ export interface RunningDemo {
   port: number;
   url: string;
   api: RunningServer;
+  /** The bearer token of each demo user (for tests that ask the server directly). */
+  tokens: Record<DemoUser, string>;
   close(): Promise<void>;
 }
 /** Starts the demo as `npm start` does (SQLite file seeded from the inpatient example). */
-export function startDemo(options?: { dbFile?: string; port?: number }): Promise<RunningDemo>;
+export function startDemo(options?: StartDemoOptions): Promise<RunningDemo>;
 
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH: string;
+/** The path of the schedule resource. */
+export const OCCURRENCES_PATH: string;
 /** The strict policy of the demo. */
 export function csp(nonce: string): string;
 /** A fresh in-memory feedback store. */

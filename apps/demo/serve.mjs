@@ -2,12 +2,21 @@
 // response carries a strict Content-Security-Policy with a fresh nonce on each <script> (and
 // module preload).
 //
+// Sessions: opening a page of the portal signs its demo user in (participant p-12 on the
+// participant page, the hallway kiosk on the kiosk page, therapist st-th-1 on every other page)
+// with an opaque session id in an HttpOnly cookie. A request without a session gets 401; it is
+// never treated as staff.
+//
 // `npm start` (startDemo) puts @milieu/server behind it: SQLite seeded from the inpatient
-// example, `/api/*` forwarded with the signed-in demo user's token (a portal backend-for-frontend).
-// The browser tests can instead use a small in-memory backend (createDemoServer without `api`):
-// GET /api/v1/document returns examples/inpatient-unit.json, and POST /api/v1/feedback stores
+// example, `/api/*` forwarded with the bearer token of the session's user (a portal
+// backend-for-frontend), so the server's role rules decide what each page receives.
+// The browser tests of the staff pages (unit page, embedding lab) can instead use a small
+// in-memory backend (createDemoServer without `api`) that serves staff sessions only:
+// GET /api/v1/document returns examples/inpatient-unit.json, GET /api/v1/occurrences its
+// schedule resource (core's scheduleResource, as the server computes it), and POST /api/v1/feedback stores
 // entries in memory per the feedback contract of @milieu/core (Idempotency-Key required; a
-// replay returns the first response; a reused key with another body is a 422).
+// replay returns the first response; a reused key with another body is a 422). Participant and
+// kiosk sessions get 403 there: their pages read role-shaped resources only the server computes.
 // /cdn/ serves packages/elements/dist/cdn like a CDN (CORS, immutable files).
 // Nothing is logged: request bodies hold personal data.
 import { Buffer } from 'node:buffer';
@@ -22,6 +31,13 @@ import {
   FeedbackEntrySchema,
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKeySchema,
+  MAX_OCCURRENCE_RANGE_DAYS,
+  OccurrencesQuerySchema,
+  isLocalDate,
+  parseDocument,
+  parseInstant,
+  scheduleResource,
+  zonedToInstant,
 } from '@milieu/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +46,8 @@ const CDN = join(here, '..', '..', 'packages', 'elements', 'dist', 'cdn');
 const EXAMPLE = join(here, '..', '..', 'examples', 'inpatient-unit.json');
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH = '/api/v1/document';
+/** The path of the schedule resource. */
+export const OCCURRENCES_PATH = '/api/v1/occurrences';
 const MAX_BODY = 64 * 1024;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -73,29 +91,74 @@ const fail = (res, status, code, message, issues) =>
   json(res, status, { error: { code, message, ...(issues ? { issues } : {}) } });
 
 /**
- * Who is signed in to the demo portal on each page (a real portal knows this from its own
- * session; the demo keys it on the page that was opened, in an HttpOnly cookie).
+ * The demo portal's users, one per page (a real portal knows who is signed in from its own
+ * login; the demo signs in the user of the page that was opened).
  */
 export const DEMO_USERS = {
   staff: { role: 'staff', staffId: 'st-th-1' },
   participant: { role: 'participant', participantId: 'p-12' },
+  kiosk: { role: 'kiosk' },
 };
-const USER_COOKIE = 'milieu-demo-user';
-const userOfPage = (path) => (path.includes('participant') ? 'participant' : 'staff');
-const userOfRequest = (req) =>
-  /(?:^|;\s*)milieu-demo-user=participant(?:;|$)/.test(req.headers.cookie ?? '')
-    ? 'participant'
-    : 'staff';
+const SESSION_COOKIE = 'milieu-demo-session';
+const SESSION_ID = /(?:^|;\s*)milieu-demo-session=([\w-]{22,64})(?:;|$)/;
+const MAX_SESSIONS = 1000;
+
+/**
+ * The demo user a page signs in: `participant` on the participant page, `kiosk` on the hallway
+ * screen, `staff` on every other page (the unit page, the embedding lab).
+ *
+ * @param {string} path - the page's URL path
+ * @returns {keyof typeof DEMO_USERS}
+ */
+export function userOfPage(path) {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.html$/, '');
+  if (name === 'participant') return 'participant';
+  if (name === 'kiosk') return 'kiosk';
+  return 'staff';
+}
+
+/** Sessions by opaque id (in memory, oldest dropped first). */
+function createSessions() {
+  const byId = new Map();
+  return {
+    /** The user of a request's session, or `undefined` without a (known) session. */
+    userOf(req) {
+      const id = SESSION_ID.exec(req.headers.cookie ?? '')?.[1];
+      return id === undefined ? undefined : byId.get(id);
+    },
+    /** The session id for `user`: the request's own when it is that user's, else a new one. */
+    open(req, user) {
+      const id = SESSION_ID.exec(req.headers.cookie ?? '')?.[1];
+      if (id !== undefined && byId.get(id) === user) return id;
+      if (byId.size >= MAX_SESSIONS) byId.delete(byId.keys().next().value);
+      const fresh = randomBytes(24).toString('base64url');
+      byId.set(fresh, user);
+      return fresh;
+    },
+  };
+}
+
+const noSession = (res) =>
+  json(
+    res,
+    401,
+    {
+      error: {
+        code: 'unauthorized',
+        message: 'No session: open a page of the portal to sign in.',
+      },
+    },
+    { 'www-authenticate': 'Cookie realm="milieu-demo"' },
+  );
+
 const FORWARD_REQUEST = ['content-type', 'idempotency-key', 'if-match', 'if-none-match', 'accept'];
 const FORWARD_RESPONSE = ['content-type', 'etag', 'idempotent-replayed', 'retry-after'];
 
 /**
  * The portal's backend in front of @milieu/server (backend-for-frontend): it forwards
- * `/api/v1/*` with the bearer token of the signed-in user. The program document is read with
- * the staff token for every page (demo simplification: see README.md here).
+ * `/api/v1/*` with the bearer token of the session's user, and nothing without a session.
  */
-async function proxyApi(req, res, api, path, search) {
-  const user = req.method === 'GET' && path === DOCUMENT_PATH ? 'staff' : userOfRequest(req);
+async function proxyApi(req, res, api, user, path, search) {
   const headers = { authorization: `Bearer ${api.tokens[user]}` };
   for (const name of FORWARD_REQUEST) {
     const value = req.headers[name];
@@ -179,6 +242,58 @@ async function postFeedback(req, res, store) {
   return json(res, 201, body);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The in-memory backend's `GET /api/v1/occurrences` for a staff session, shaped by core's
+ * `scheduleResource` exactly as @milieu/server shapes it (attendance from the document's
+ * records).
+ */
+function getOccurrences(res, url, doc) {
+  const query = OccurrencesQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) {
+    const issues = query.error.issues.map((i) => ({
+      path: '/' + i.path.map(String).join('/'),
+      code: i.code,
+      message: i.message,
+    }));
+    return fail(res, 400, 'invalid_request', 'Send from and to (YYYY-MM-DD).', issues);
+  }
+  const zone = doc.program.timeZone;
+  const bound = (value) =>
+    isLocalDate(value) ? zonedToInstant(value, '00:00', zone).ms : parseInstant(value);
+  const from = bound(query.data.from);
+  const to = bound(query.data.to);
+  if (!(to > from) || to - from > (MAX_OCCURRENCE_RANGE_DAYS + 1) * DAY_MS) {
+    return fail(res, 400, 'invalid_request', `"to" must be after "from", at most 62 days later.`);
+  }
+  const { participant } = query.data;
+  if (participant !== undefined && !doc.people.participants.some((p) => p.id === participant)) {
+    return fail(res, 400, 'invalid_request', `No participant "${participant}".`);
+  }
+  const attendance = new Map();
+  for (const record of doc.records.attendance) {
+    const list = attendance.get(record.occurrenceId) ?? [];
+    list.push(record);
+    attendance.set(record.occurrenceId, list);
+  }
+  return json(
+    res,
+    200,
+    scheduleResource(
+      doc,
+      { kind: 'staff' },
+      {
+        from,
+        to,
+        participant,
+        includeCancelled: query.data.includeCancelled !== 'false',
+        attendance,
+      },
+    ),
+  );
+}
+
 async function sendFile(res, file, headers = {}) {
   const info = await stat(file);
   if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
@@ -211,8 +326,19 @@ export function createDemoServer(options = {}) {
   const pages = options.pages ?? {};
   const mounts = Object.entries({ '/cdn/': options.cdnDir ?? CDN, ...options.mounts });
   let documentText = options.document === undefined ? undefined : JSON.stringify(options.document);
+  let parsedDocument;
+  const sessions = createSessions();
+  const currentDocument = () => {
+    documentText ??= readFileSync(EXAMPLE, 'utf8');
+    if (!parsedDocument) {
+      const parsed = parseDocument(JSON.parse(documentText));
+      if (!parsed.ok) throw new Error('the demo document is not valid');
+      parsedDocument = parsed.value;
+    }
+    return parsedDocument;
+  };
 
-  async function sendHtml(res, html, path = '/') {
+  async function sendHtml(req, res, html, path = '/') {
     const nonce = randomBytes(16).toString('base64');
     const body = html
       .replaceAll('<script', `<script nonce="${nonce}"`)
@@ -225,7 +351,7 @@ export function createDemoServer(options = {}) {
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'content-security-policy': policy(nonce),
-      'set-cookie': `${USER_COOKIE}=${userOfPage(path)}; Path=/; HttpOnly; SameSite=Strict`,
+      'set-cookie': `${SESSION_COOKIE}=${sessions.open(req, userOfPage(path))}; Path=/; HttpOnly; SameSite=Strict`,
     });
     res.end(body);
   }
@@ -234,8 +360,22 @@ export function createDemoServer(options = {}) {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = decodeURIComponent(url.pathname);
-      if (options.api && path.startsWith('/api/')) {
-        return await proxyApi(req, res, options.api, url.pathname, url.search);
+      if (path.startsWith('/api/')) {
+        const user = sessions.userOf(req);
+        if (user === undefined) return noSession(res);
+        if (options.api)
+          return await proxyApi(req, res, options.api, user, url.pathname, url.search);
+        if (user !== 'staff') {
+          return fail(
+            res,
+            403,
+            'forbidden',
+            'The in-memory demo backend serves staff pages only: run the participant and kiosk pages on @milieu/server (startDemo).',
+          );
+        }
+      }
+      if (path === OCCURRENCES_PATH && req.method === 'GET') {
+        return getOccurrences(res, url, currentDocument());
       }
       if (path === DOCUMENT_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
         documentText ??= readFileSync(EXAMPLE, 'utf8');
@@ -249,7 +389,7 @@ export function createDemoServer(options = {}) {
         if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'POST only.');
         return await postFeedback(req, res, store);
       }
-      if (Object.hasOwn(pages, path)) return await sendHtml(res, pages[path]);
+      if (Object.hasOwn(pages, path)) return await sendHtml(req, res, pages[path], path);
       for (const [prefix, dir] of mounts) {
         if (path.startsWith(prefix)) {
           return await sendFile(res, inside(dir, path.slice(prefix.length)), {
@@ -266,7 +406,7 @@ export function createDemoServer(options = {}) {
       }
       if (file.endsWith('.html')) {
         await stat(file);
-        return await sendHtml(res, await readFile(file, 'utf8'), path);
+        return await sendHtml(req, res, await readFile(file, 'utf8'), path);
       }
       return await sendFile(res, file);
     } catch (error) {
@@ -300,27 +440,31 @@ export function listen(server, port, host = '127.0.0.1', tries = 20) {
 /**
  * The demo as `npm start` runs it: @milieu/server on an SQLite file seeded from the inpatient
  * example (so feedback typed in the demo is still there after a restart), behind the portal
- * server above, which holds one token per demo user.
+ * server above, which holds one token per demo user (staff, participant p-12, kiosk).
  *
- * @param {{ dbFile?: string, port?: number }} [options]
+ * @param {import('./serve.d.mts').StartDemoOptions} [options]
  */
 export async function startDemo(options = {}) {
   const { startServer } = await import('@milieu/server');
   const api = await startServer({
     database: { kind: 'sqlite', file: options.dbFile ?? join(here, '..', '..', 'milieu.db') },
-    seed: EXAMPLE,
+    seed: options.seed ?? EXAMPLE,
     port: 0,
   });
   const tokens = {};
   for (const [user, spec] of Object.entries(DEMO_USERS)) {
     tokens[user] = (await api.store.createToken({ ...spec, label: `demo ${user}` })).token;
   }
-  const server = createDemoServer({ api: { url: api.url, tokens } });
+  const server = createDemoServer({
+    api: { url: api.url, tokens },
+    ...(options.root === undefined ? {} : { root: options.root }),
+  });
   const port = await listen(server, options.port ?? 4173);
   return {
     port,
     url: `http://localhost:${port}/`,
     api,
+    tokens,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
       await api.close();

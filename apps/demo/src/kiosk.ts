@@ -1,4 +1,6 @@
-// The hallway TV: the board loads `src` itself and reloads it every five minutes.
+// The hallway TV: signed in with a kiosk token, the board loads the schedule resource (`src`)
+// itself and reloads it every five minutes. A kiosk's schedule names no participant, and staff
+// only as the program's `policy.displayNames` allows.
 import '@milieu/elements/schedule-board.js';
 import { banner } from './portal/shell.js';
 

@@ -1,55 +1,46 @@
 // A participant's page of the portal: their own agenda, feedback for a peer and the daily
-// reflection. The portal fetches and validates the document once and hands it to the widgets
-// as a property; the forms POST to the portal's backend per the @milieu/core contract.
+// reflection. Everything comes from role-shaped resources read with the participant's own
+// session: the board reads the schedule resource (`src`, own schedule only), the forms read the
+// feedback context (`context-src`: templates, the writer's own goals, peers as id and display
+// name). The page never receives the program document.
 import '@milieu/elements/schedule-board.js';
 import '@milieu/elements/feedback-form.js';
-import { displayName, type MilieuDocument } from '@milieu/core';
 import type { MilieuFeedbackForm } from '@milieu/elements';
-import { DEMO_DATE, loadValidDocument } from './portal/api.js';
+import { loadFeedbackContext } from './portal/api.js';
 import { announce, banner, toast } from './portal/shell.js';
-
-/** The signed-in participant (the portal knows who is signed in; the widgets get an id). */
-const ME = 'p-12';
 
 const board = document.querySelector('milieu-schedule-board');
 const forms = [...document.querySelectorAll('milieu-feedback-form')];
 const peerForm = document.querySelector<MilieuFeedbackForm>('#peer-form');
 const peerSelect = document.querySelector<HTMLSelectElement>('#peer-select');
 
-function onUnit(doc: MilieuDocument, date: string): MilieuDocument['people']['participants'] {
-  return doc.people.participants.filter(
-    (p) =>
-      p.admissionDate <= date &&
-      (p.dischargeDate ?? p.anticipatedDischargeDate ?? '9999-12-31') >= date,
-  );
-}
-
-function fillPeers(doc: MilieuDocument): void {
+/** The portal's own peer picker: whom the participant may write about, by id and display name. */
+async function fillPeers(): Promise<void> {
   if (!peerSelect || !peerForm) return;
-  const peers = onUnit(doc, DEMO_DATE).filter((p) => p.id !== ME);
+  const context = await loadFeedbackContext('peer');
+  const me = context.author?.id;
+  const peers = context.people.filter((p) => p.id !== me);
   peerSelect.replaceChildren(
     ...peers.map((p) => {
       const option = document.createElement('option');
       option.value = p.id;
-      option.textContent = displayName(p);
-      option.selected = p.id === peerForm.subject;
+      option.textContent = p.name;
       return option;
     }),
   );
+  if (peers[0]) peerForm.subject = peers[0].id;
   peerSelect.addEventListener('change', () => (peerForm.subject = peerSelect.value));
 }
 
-try {
-  const doc = await loadValidDocument();
-  if (board) board.document = doc;
-  for (const form of forms) form.document = doc;
-  fillPeers(doc);
-} catch (error) {
-  banner(error instanceof Error ? error.message : 'The page could not be loaded.');
-}
+fillPeers().catch((error: unknown) =>
+  banner(error instanceof Error ? error.message : 'The page could not be loaded.'),
+);
 
 board?.addEventListener('milieu-occurrence-select', (event) =>
   announce(`${event.detail.title}: selected.`),
+);
+board?.addEventListener('milieu-load-error', (event) =>
+  banner(`Your schedule could not be loaded. ${event.detail.message}`),
 );
 
 let saved = 0;

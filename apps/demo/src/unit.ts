@@ -1,10 +1,11 @@
-// The unit page of the portal (staff): the week's schedule, the selected activity in the
-// portal's own side panel, and the community expectations. Widgets come from the npm ESM
+// The unit page of the portal (staff): the week's schedule (the board reads the schedule
+// resource from `src`, shaped for the staff session), the selected activity in the portal's own
+// side panel, and the community expectations (from the program document, a staff resource). Widgets come from the npm ESM
 // entries; the portal's bundler (Vite) deduplicates Lit, core and zod/mini between them.
 import '@milieu/elements/schedule-board.js';
 import '@milieu/elements/expectation-card.js';
 import { isScheduleView, type OccurrenceSelectDetail } from '@milieu/elements';
-import { loadDocument } from './portal/api.js';
+import { loadDocument } from './portal/document.js';
 import { announce, banner, wallClock } from './portal/shell.js';
 
 interface DocumentShape {
@@ -26,14 +27,16 @@ const date = query.get('date');
 if (board && isScheduleView(view)) board.view = view;
 if (board && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) board.date = date;
 
-if (board) {
-  // The portal fetches with its own session and hands the board a loader.
-  board.loader = async (signal) => {
-    const json = await loadDocument(signal);
+loadDocument()
+  .then((json) => {
     loaded = json as DocumentShape;
     renderExpectations();
-    return json;
-  };
+  })
+  .catch((error: unknown) =>
+    banner(error instanceof Error ? error.message : 'The expectations could not be loaded.'),
+  );
+
+if (board) {
   board.addEventListener('milieu-occurrence-select', (event) => showDetails(event.detail));
   board.addEventListener('milieu-range-change', (event) => {
     const { view, date } = event.detail;

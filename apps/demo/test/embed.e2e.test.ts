@@ -43,7 +43,7 @@ let browser: Browser;
 const script = (src: string, integrity: string): string =>
   `<script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script>`;
 const board = (tag = 'milieu-schedule-board', attrs = ''): string =>
-  `<${tag} src="/api/v1/document" view="week" date="2026-03-09" now="2026-03-09T10:20:00-04:00" locale="en-US" ${attrs}></${tag}>`;
+  `<${tag} src="/api/v1/occurrences" view="week" date="2026-03-09" now="2026-03-09T10:20:00-04:00" locale="en-US" ${attrs}></${tag}>`;
 
 function pages(): Record<string, string> {
   const sri = (f: string): string => current.files[f]!.integrity;

@@ -159,3 +159,48 @@ export function html(head: string, body: string): string {
 export function eventually<T>(fn: () => T | Promise<T>): ReturnType<typeof expect.poll<T>> {
   return expect.poll(fn, { timeout: 10_000, interval: 50 });
 }
+
+/** A response a page received, with its body as text (empty when the browser kept none). */
+export interface SeenResponse {
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * Records every response `page` receives from now on, body included: each request goes through
+ * a route that fetches it, keeps the body and fulfils the page with that same response. (A body
+ * read from `page.on('response')` never arrives when the page itself does not read it, as
+ * with an error the widget only counts.) `settled()` waits until every routed response has
+ * been recorded.
+ */
+export async function recordResponses(page: Page): Promise<{
+  seen: SeenResponse[];
+  settled(): Promise<SeenResponse[]>;
+}> {
+  const seen: SeenResponse[] = [];
+  const pending: Promise<void>[] = [];
+  await page.route('**/*', (route) => {
+    const done = (async () => {
+      const response = await route.fetch();
+      const body = await response.body();
+      seen.push({
+        url: response.url(),
+        status: response.status(),
+        contentType: response.headers()['content-type'] ?? '',
+        body: body.toString('utf8'),
+      });
+      await route.fulfill({ response, body });
+    })();
+    pending.push(done);
+    return done;
+  });
+  return {
+    seen,
+    async settled() {
+      await Promise.all(pending);
+      return seen;
+    },
+  };
+}

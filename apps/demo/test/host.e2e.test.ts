@@ -1,7 +1,9 @@
 // What a host page does to the widgets: hostile global CSS, re-theming by tokens, a device in
 // another time zone, and privacy (a canary name never leaks out of the page's memory).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   boardReady,
@@ -13,6 +15,7 @@ import {
   serve,
   type Served,
 } from './harness.js';
+import { startDemo, type RunningDemo } from '../serve.mjs';
 
 const integrity = (file: string): string =>
   (
@@ -28,7 +31,7 @@ const widgets = (legacy: boolean): string =>
     `${legacy ? '<link rel="stylesheet" href="/portal-legacy.css">' : ''}
      <script type="module" src="/cdn/all.js" integrity="${integrity('all.js')}" crossorigin="anonymous"></script>`,
     `<div id="box">
-       <milieu-schedule-board src="/api/v1/document" view="week" date="2026-03-09"
+       <milieu-schedule-board src="/api/v1/occurrences" view="week" date="2026-03-09"
          now="2026-03-09T10:20:00-04:00" locale="en-US"></milieu-schedule-board>
        <milieu-feedback-form source="self" author="p-12" locale="en-US"></milieu-feedback-form>
        <milieu-expectation-card statement="Knock and wait before entering someone's room."
@@ -45,21 +48,25 @@ const canaryDoc = (): unknown => {
   const doc = JSON.parse(
     readFileSync(new URL('../../../examples/inpatient-unit.json', import.meta.url), 'utf8'),
   ) as { people: { participants: { id: string; preferredName: string; lastName?: string }[] } };
-  const peer = doc.people.participants.find((p) => p.id === 'p-07')!;
+  const peer = doc.people.participants.find((p) => p.id === 'p-15')!;
   peer.preferredName = 'Quillanary';
   peer.lastName = 'Canarywood';
   return doc;
 };
 
 let served: Served;
-let canary: Served;
+// The canary runs on @milieu/server: the participant page reads role-shaped resources only.
+let canary: RunningDemo;
+const canaryDir = mkdtempSync(join(tmpdir(), 'milieu-canary-'));
 let browser: Browser;
 
 beforeAll(async () => {
   served = await serve({
     pages: { '/t/clean.html': widgets(false), '/t/hostile.html': widgets(true) },
   });
-  canary = await serve({ document: canaryDoc() });
+  const seed = join(canaryDir, 'canary.json');
+  writeFileSync(seed, JSON.stringify(canaryDoc()));
+  canary = await startDemo({ dbFile: ':memory:', port: 0, seed });
   browser = await launch();
 });
 
@@ -67,6 +74,7 @@ afterAll(async () => {
   await browser?.close();
   await served?.close();
   await canary?.close();
+  rmSync(canaryDir, { recursive: true, force: true });
 });
 
 /** Geometry and the computed styles that make a layout, for every element in each widget. */
@@ -204,10 +212,10 @@ describe('host pages', () => {
     const LOADED = 'Quillanary';
     const SURNAME = 'Canarywood';
     const TYPED = 'Typedcanary';
-    const w = await open(browser, `${canary.base}/participant.html`);
+    const w = await open(browser, `${canary.url}participant.html`);
     const { page } = w;
     await boardReady(page, '#my-board');
-    await page.selectOption('#peer-select', 'p-07');
+    await page.selectOption('#peer-select', 'p-15');
     const peer = page.locator('#peer-form');
     await eventually(() => peer.locator('[part=subject]').textContent()).toContain(`${LOADED} C.`);
     await peer.locator('#c-strengths').fill(`${TYPED} always says good morning to everyone.`);
@@ -230,9 +238,9 @@ describe('host pages', () => {
       return text(document);
     });
     // The unit page loads the same document too.
-    await page.goto(`${canary.base}/`);
+    await page.goto(`${canary.url}`);
     await boardReady(page, '#unit-board');
-    await page.goto(`${canary.base}/participant.html`);
+    await page.goto(`${canary.url}participant.html`);
     await boardReady(page, '#my-board');
 
     const stored = await page.evaluate(async () => {
@@ -277,7 +285,13 @@ describe('host pages', () => {
     expect(dom).toContain(`${LOADED} C.`);
     expect(dom).not.toContain(SURNAME);
     // The typed text did go where it belongs: in the POST body, to the portal's backend.
-    expect(JSON.stringify(canary.store.entries)).toContain(TYPED);
+    const saved = await fetch(
+      `${canary.api.url}/api/v1/feedback?source=self&subject=p-12&limit=500`,
+      {
+        headers: { authorization: `Bearer ${canary.tokens.staff}` },
+      },
+    );
+    expect(JSON.stringify(await saved.json())).toContain(TYPED);
     await w.context.close();
   });
 });

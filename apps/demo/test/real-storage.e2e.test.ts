@@ -44,8 +44,13 @@ describe('the demo on @milieu/server', () => {
 
     await demo.close();
     demo = await startDemo({ dbFile, port: 0 });
-    // Staff (the portal's default user) list feedback for review from the restarted server.
-    const listed = await fetch(`${demo.url}api/v1/feedback?source=self&subject=p-12&limit=100`);
+    // Without a session the portal's backend answers 401; a staff session (the unit page)
+    // lists feedback for review from the restarted server.
+    const path = `${demo.url}api/v1/feedback?source=self&subject=p-12&limit=500`;
+    expect((await fetch(path)).status).toBe(401);
+    const unit = await fetch(demo.url);
+    const cookie = (unit.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const listed = await fetch(path, { headers: { cookie } });
     expect(listed.status).toBe(200);
     const text = JSON.stringify(await listed.json());
     expect(text).toContain('I asked for help when I needed it.');

@@ -2,7 +2,7 @@
 // from the package root (the no-auto-define entry).
 import '@milieu/elements/all.js';
 import { defineMilieuElements, type MilieuScheduleBoard } from '@milieu/elements';
-import { loadValidDocument } from '../portal/api.js';
+import { loadValidDocument } from '../portal/document.js';
 import { announce, banner } from '../portal/shell.js';
 
 const added = defineMilieuElements({ prefix: 'acme' });

@@ -1,7 +1,7 @@
 // The portal's own bundle on the two-copies page: the npm ESM entry registers the tags first.
 import '@milieu/elements/all.js';
 import { MilieuScheduleBoard } from '@milieu/elements';
-import { loadValidDocument } from '../portal/api.js';
+import { loadValidDocument } from '../portal/document.js';
 
 // After every script ran: which build owns the tag, and which CDN copies loaded.
 addEventListener('load', () => {

@@ -1,9 +1,14 @@
-// The portal's own API client. A real portal adds its session here; the widgets never see it.
-import { parseDocument, type MilieuDocument } from '@milieu/core';
+// The portal's own API client. The portal's backend (serve.mjs) adds the session's token; the
+// widgets never see it.
+import {
+  FEEDBACK_CONTEXT_PATH,
+  FeedbackContextResponseSchema,
+  type FeedbackContextResponse,
+} from '@milieu/core';
 
-/** The demo backend's document endpoint (serve.mjs). */
-export const DOCUMENT_URL = '/api/v1/document';
-/** The demo backend's feedback endpoint (the `@milieu/core` feedback contract). */
+/** The schedule resource, shaped for the session's role (participant and kiosk pages). */
+export const OCCURRENCES_URL = '/api/v1/occurrences';
+/** The feedback endpoint (the `@milieu/core` feedback contract). */
 export const FEEDBACK_URL = '/api/v1/feedback';
 
 /**
@@ -14,23 +19,29 @@ export const DEMO_NOW = '2026-03-09T10:20:00-04:00';
 /** The day the demo opens on, in the program's zone. */
 export const DEMO_DATE = '2026-03-09';
 
-/**
- * Fetches the program's document, as a portal with its own session would (`loader` of the
- * schedule board takes exactly this shape).
- */
-export async function loadDocument(signal?: AbortSignal): Promise<unknown> {
-  const response = await fetch(DOCUMENT_URL, {
+/** GETs JSON from the portal's backend with the page's session. */
+export async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, {
     credentials: 'same-origin',
     headers: { Accept: 'application/json' },
     ...(signal ? { signal } : {}),
   });
-  if (!response.ok) throw new Error(`The schedule service answered ${response.status}.`);
+  if (!response.ok) throw new Error(`The portal's service answered ${response.status}.`);
   return (await response.json()) as unknown;
 }
 
-/** Fetches and validates the document once, for widgets that take it as a property. */
-export async function loadValidDocument(): Promise<MilieuDocument> {
-  const parsed = parseDocument(await loadDocument());
-  if (!parsed.ok) throw new Error('The schedule service sent a document that is not valid.');
-  return parsed.value;
+/**
+ * Fetches the feedback context for the session's user (validated with the contract's schema):
+ * for a participant, peers appear as id and display name only.
+ *
+ * @param source - the mode the form writes as
+ */
+export async function loadFeedbackContext(
+  source: 'peer' | 'self',
+): Promise<FeedbackContextResponse> {
+  const parsed = FeedbackContextResponseSchema.safeParse(
+    await getJson(`${FEEDBACK_CONTEXT_PATH}?source=${source}`),
+  );
+  if (!parsed.success) throw new Error('The feedback service sent a context that is not valid.');
+  return parsed.data;
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the schedule resource (`GET /api/v1/occurrences`) from a document for one viewer: the
- * one place that decides what each role receives of the schedule. The reference server, the
- * mock handlers and a FHIR source all call it; a widget never does (it reads the result).
+ * one place that decides what each role receives of the schedule. The reference server calls it,
+ * and so should any other source of the resource (a mock, a FHIR bridge); a widget never does
+ * (it reads the result).
  *
  * - `staff` (staff and admin tokens): ids, full names, each occurrence's participants and its
  *   attendance records;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentJsonSchema, MILIEU_SCHEMA_ID } from './json-schema.js';
 import { ID_PATTERN } from './scalars.js';
+// @ts-expect-error -- plain ESM build script without types
+import { schemaText } from '../../scripts/emit-schema.mjs';
 
 type Def = {
   type?: string;
@@ -88,5 +90,27 @@ describe('documentJsonSchema', () => {
     expect(pattern('LocalTime').test('24:00')).toBe(false);
     expect(pattern('Instant').test('2026-03-08T09:00:00-05:00')).toBe(true);
     expect(pattern('Instant').test('2026-03-08T09:00:00')).toBe(false);
+  });
+
+  it('documents policy.displayNames, the shared-screen naming setting (none for 42 CFR Part 2)', () => {
+    const program = schema.$defs['Program'] as { properties: Record<string, { $ref?: string }> };
+    expect(program.properties['policy']).toEqual({ $ref: '#/$defs/Policy' });
+    const policy = schema.$defs['Policy'] as Def & {
+      description: string;
+      properties: Record<string, { $ref?: string }>;
+    };
+    expect(policy.properties['displayNames']).toEqual({ $ref: '#/$defs/DisplayNamePolicy' });
+    expect(policy.description).toContain('displayNames (default first-initial)');
+    const names = schema.$defs['DisplayNamePolicy'] as Def & { description: string };
+    expect(names.enum).toEqual(['first-initial', 'initials', 'none']);
+    expect(names.description).toContain('42 CFR Part 2');
+  });
+
+  it('writes policy.displayNames and its description into schema.json (scripts/emit-schema.mjs)', () => {
+    const text = (schemaText as (fn: () => Record<string, unknown>) => string)(documentJsonSchema);
+    const written = JSON.parse(text) as typeof schema;
+    expect(written).toEqual(schema);
+    expect(text).toContain('"displayNames": {\n          "$ref": "#/$defs/DisplayNamePolicy"');
+    expect(written.$defs['DisplayNamePolicy']?.enum).toEqual(['first-initial', 'initials', 'none']);
   });
 });

@@ -10,7 +10,13 @@ import * as z from 'zod/mini';
 import { MILIEU_VERSION, MilieuDocumentSchema } from './document.js';
 import { ExpectationSchema, ExpectationSetSchema, LadderStepSchema } from './expectations.js';
 import { GoalSchema, ParticipantSchema, StaffSchema } from './people.js';
-import { GroupSchema, LocationSchema, ProgramSchema } from './program.js';
+import {
+  DisplayNamePolicySchema,
+  GroupSchema,
+  LocationSchema,
+  PolicySchema,
+  ProgramSchema,
+} from './program.js';
 import {
   AttendanceRecordSchema,
   CopingPracticeSchema,
@@ -91,6 +97,17 @@ export function documentJsonSchema(): Record<string, unknown> {
     examples: ['community@2026-03-09'],
   });
   add(ProgramSchema, { id: 'Program', description: 'One milieu: a unit, house or group.' });
+  add(PolicySchema, {
+    id: 'Policy',
+    description:
+      'Program-wide policy: peerAnonymityMinRaters (default 3) distinct anonymous raters before a subject sees their peer feedback, in aggregate only; displayNames (default first-initial), how shared screens (kiosk, print) name people; anonymousAuthors (default nobody), who may learn the writer of anonymous peer feedback; crisisResource, named by the feedback form when safety language routes an entry to staff review.',
+  });
+  add(DisplayNamePolicySchema, {
+    id: 'DisplayNamePolicy',
+    description:
+      'How people are named on shared screens (the kiosk view and printouts): first-initial (the default) "Dana R.", initials "D. R.", or none: no names at all, which a substance-use program needs under 42 CFR Part 2.',
+    examples: ['first-initial', 'none'],
+  });
   add(LocationSchema, {
     id: 'Location',
     description: 'A room or place; ids unique within the program.',

@@ -157,12 +157,17 @@ export const scheduleRoutes: RouteDef[] = [
     path: '/api/v1/occurrences',
     operationId: 'listOccurrences',
     summary: 'List occurrences in a range',
-    description: `Expanded occurrences in \`[from, to)\` (dates are midnight in the program's zone; at most ${MAX_OCCURRENCE_RANGE_DAYS} days), optionally for one participant, as the caller's role may see them: a participant token always gets its own schedule; a kiosk gets display-safe names and no records.`,
+    description: `Expanded occurrences in \`[from, to)\` (dates are midnight in the program's zone; at most ${MAX_OCCURRENCE_RANGE_DAYS} days), optionally for one participant, as the caller's role may see them (core's \`scheduleResource\`): staff and admin get participants and attendance records; a participant token gets its own schedule only (\`participant\` someone else: 403) with no participants per occurrence and no records; a kiosk gets no participant at all and facilitators by shared-screen name (\`program.policy.displayNames\`), and \`participant\` is 403 whether the id exists or not.`,
     tags: ['schedule'],
     roles: ['admin', 'staff', 'participant', 'kiosk'],
     query: 'OccurrencesQuery',
     responses: {
       200: { description: 'The occurrences, in start order.', schema: 'OccurrencesResponse' },
+      403: {
+        description:
+          "The token's role may not do this: a participant asking for someone else, or a kiosk asking for any participant.",
+        schema: 'ErrorBody',
+      },
       404: { description: 'No document yet.', schema: 'ErrorBody' },
     },
     handler: occurrences,
