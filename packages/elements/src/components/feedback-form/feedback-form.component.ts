@@ -327,7 +327,10 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
     const t = this.template;
     if (t !== null && typeof t === 'object') return checkedTemplate(t);
     if (t === null || t === '') {
-      const fromContext = this.ctx?.templates.find((x) => x.mode === this.source);
+      const ctx = this.ctx;
+      // Wait for the context: its templates come first, and may make the built-ins unneeded.
+      if (!ctx) return 'pending';
+      const fromContext = ctx.templates.find((x) => x.mode === this.source);
       if (fromContext) return fromContext;
     }
     const name = typeof t === 'string' && t ? t : this.source;
@@ -440,7 +443,8 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
     } else {
       const id = el.dataset['field'] ?? '';
       const tpl = this.tpl;
-      const item = tpl && tpl !== 'pending' ? templateItems(tpl).find((i) => i.id === id) : undefined;
+      const item =
+        tpl && tpl !== 'pending' ? templateItems(tpl).find((i) => i.id === id) : undefined;
       if (!item) return;
       const value = readAnswer(el, item, this.renderRoot);
       const next = { ...this.values };
@@ -655,7 +659,8 @@ function checkedTemplate(t: FeedbackTemplate): FeedbackTemplate | null {
   let r = templateChecks.get(t);
   if (r === undefined) {
     const parsed = FeedbackTemplateSchema.safeParse(t);
-    r = parsed.success && (FEEDBACK_MODES as readonly string[]).includes(parsed.data.mode) ? t : null;
+    r =
+      parsed.success && (FEEDBACK_MODES as readonly string[]).includes(parsed.data.mode) ? t : null;
     templateChecks.set(t, r);
   }
   return r;

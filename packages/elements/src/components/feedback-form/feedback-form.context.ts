@@ -12,11 +12,13 @@ import type { FeedbackFormSource } from './feedback-form.types.js';
  * - `offline`: the request failed at the network (Retry helps);
  * - `forbidden`: `401`/`403`, the caller may not write feedback here (Retry does not help);
  * - `not-found`: `404`, wrong `context-src` (Retry does not help);
+ * - `request`: another `4xx`: the server did not accept the form's request (Retry does not help);
  * - `server`: `5xx` or another status (Retry helps);
  * - `invalid`: the body or the `context` property does not match `FeedbackContextResponseSchema`;
  * - `document`: the `document` property is not a valid milieu document.
  */
-export type ContextErrorKind = 'offline' | 'forbidden' | 'not-found' | 'server' | 'invalid' | 'document';
+export type ContextErrorKind =
+  'offline' | 'forbidden' | 'not-found' | 'request' | 'server' | 'invalid' | 'document';
 
 /** A failed context, with what to log (`detail`) and whether Retry can help. */
 export interface ContextError {
@@ -69,6 +71,9 @@ function failed(status: number, url: string): ContextError {
   const detail = `GET ${url} answered ${status}`;
   if (status === 401 || status === 403) return { kind: 'forbidden', retry: false, status, detail };
   if (status === 404) return { kind: 'not-found', retry: false, status, detail };
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    return { kind: 'request', retry: false, status, detail };
+  }
   return { kind: 'server', retry: true, status, detail };
 }
 

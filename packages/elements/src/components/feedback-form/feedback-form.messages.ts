@@ -44,6 +44,8 @@ export const messages = {
     ctx_offline: 'The form could not be loaded: there is no connection. Check it and try again.',
     ctx_forbidden: 'You do not have permission to write this feedback here.',
     'ctx_not-found': 'This form could not be found. Please tell staff.',
+    ctx_request:
+      'This form cannot be shown: the server did not accept its request. Please tell staff.',
     ctx_server: 'The form could not be loaded because of a problem on the server. Try again later.',
     ctx_invalid: 'This form cannot be shown: the server sent information it could not read.',
     ctx_document: 'This form cannot be shown: the program document is not valid.',
@@ -86,7 +88,8 @@ export const messages = {
     safety:
       'Gracias por escribir esto. Un miembro del personal lo leerá pronto para poder hablar contigo.',
     safetyNow: 'Si necesitas a alguien ahora, habla con un miembro del personal.',
-    crisis: 'Si necesitas ayuda ahora mismo, habla con un miembro del personal o contacta con {name}:',
+    crisis:
+      'Si necesitas ayuda ahora mismo, habla con un miembro del personal o contacta con {name}:',
     call: 'llama al {phone}',
     visit: 'sitio web',
     offline:
@@ -96,10 +99,11 @@ export const messages = {
     waiting: 'Se enviará al volver la conexión',
     loading: 'Cargando el formulario…',
     retry: 'Intentar de nuevo',
-    ctx_offline:
-      'No se pudo cargar el formulario: no hay conexión. Revísala e inténtalo de nuevo.',
+    ctx_offline: 'No se pudo cargar el formulario: no hay conexión. Revísala e inténtalo de nuevo.',
     ctx_forbidden: 'No tienes permiso para escribir estos comentarios aquí.',
     'ctx_not-found': 'No se encontró este formulario. Avisa al personal, por favor.',
+    ctx_request:
+      'No se puede mostrar este formulario: el servidor no aceptó su solicitud. Avisa al personal, por favor.',
     ctx_server:
       'No se pudo cargar el formulario por un problema del servidor. Inténtalo más tarde.',
     ctx_invalid:
@@ -135,8 +139,11 @@ export function fill(text: string, params: Record<string, string | number>): str
  * Lit renders in order.
  */
 export function fillParts<T>(text: string, params: Record<string, T>): (string | T)[] {
-  return text.split(/\{(\w+)\}/g).map((piece, i) => (i % 2 && piece in params ? (params[piece] as T) : piece));
+  return text
+    .split(/\{(\w+)\}/g)
+    .map((piece, i) => (i % 2 && piece in params ? (params[piece] as T) : piece));
 }
 
 /** The text with its first letter in upper case (a fallback name that starts a sentence). */
-export const capitalize = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+export const capitalize = (text: string): string =>
+  text.charAt(0).toLocaleUpperCase() + text.slice(1);

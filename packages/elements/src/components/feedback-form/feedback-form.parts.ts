@@ -107,9 +107,9 @@ export function renderSafety(
   crisis: CrisisResource | undefined,
 ): TemplateResult {
   // Always the same element (a live region must exist before it speaks); `:empty` unboxes it.
-  return html`<p class="safety" part="safety-note" id=${id} role="status">${
-    shown ? safetyText(t, crisis) : nothing
-  }</p>`;
+  const note = shown ? safetyText(t, crisis) : nothing;
+  // prettier-ignore
+  return html`<p class="safety" part="safety-note" id=${id} role="status">${note}</p>`;
 }
 
 function safetyText(t: FeedbackFormMessages, crisis: CrisisResource | undefined): TemplateResult {
@@ -121,9 +121,7 @@ function safetyText(t: FeedbackFormMessages, crisis: CrisisResource | undefined)
         >`
       : null,
     crisis.url
-      ? html`<a part="crisis-link" href=${crisis.url} target="_blank" rel="noopener"
-          >${t.visit}</a
-        >`
+      ? html`<a part="crisis-link" href=${crisis.url} target="_blank" rel="noopener">${t.visit}</a>`
       : null,
   ].filter((l) => l !== null);
   const name = html`<strong><bdi>${crisis.name}</bdi></strong>`;
@@ -173,6 +171,7 @@ export function renderStatus(c: StatusContext): TemplateResult {
   const error = c.invalidEntry || (f ? (f.retryable ? t.failed : `${why} ${t.keptFix}`) : '');
   // No whitespace inside the live regions: `.note:empty` hides a region with nothing to say.
   const offline = save.online ? '' : t.offline;
+  const statusClass = saved ? 'status saved' : 'status';
   return html`<p class="note offline" part="offline-note" role="status">${offline}</p>
     <div class="actions" part="actions">
       <button
@@ -184,6 +183,6 @@ export function renderStatus(c: StatusContext): TemplateResult {
         ${save.state === 'offline' ? t.waiting : pending ? t.sending : t.submit}
       </button>
     </div>
-    <p class="status ${saved ? 'saved' : ''}" part="status" role="status" tabindex="-1">${status}</p>
+    <p class=${statusClass} part="status" role="status" tabindex="-1">${status}</p>
     <p class="alert" part="error-message" role="alert">${error}</p>`;
 }

@@ -134,7 +134,11 @@ describe('<milieu-feedback-form>: happy path per mode', () => {
     const doc = feedbackDocument();
     doc.program.locale = 'es';
     // The nearest `lang` comes before the program's locale: a Spanish page section wins…
-    const inSpanish = await mount('source="program" author="p1"', {}, (h) => `<div lang="es">${h}</div>`);
+    const inSpanish = await mount(
+      'source="program" author="p1"',
+      {},
+      (h) => `<div lang="es">${h}</div>`,
+    );
     expect(text(inSpanish, '[part=submit]')).toBe('Enviar comentarios');
     // …and without any `lang`, the program's locale decides.
     const lang = document.documentElement.getAttribute('lang');
