@@ -36,7 +36,7 @@ export const styles = css`
     .title,
     .section-title {
       margin: 0;
-      line-height: 1.25;
+      line-height: 1.35;
     }
     .title {
       font-size: 1.3em;
