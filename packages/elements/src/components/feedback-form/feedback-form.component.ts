@@ -96,6 +96,7 @@ import type { DraftStorage, FeedbackFormSource } from './feedback-form.types.js'
  * @cssprop --milieu-feedback-form-error - Error colour. Default `--milieu-color-error`.
  * @cssprop --milieu-feedback-form-note-background - Background of notes. Default `--milieu-color-surface-alt`.
  * @cssprop --milieu-feedback-form-gap - Space between questions. Default `--milieu-space`.
+ * @cssprop --milieu-feedback-form-max-width - Widest the form grows, for readable lines. Default `50em`.
  * @cssprop --milieu-color-surface - Global token: background.
  * @cssprop --milieu-color-surface-alt - Global token: background of notes and the disabled button.
  * @cssprop --milieu-color-text - Global token: text.
@@ -615,6 +616,7 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
                 disabled: this.isDisabled,
                 safety: flagged.has(item.id),
                 crisis: ctx.policy.crisisResource,
+                staff: tpl.mode === 'staff',
               }),
             )}
           </section>`,

@@ -25,6 +25,8 @@ export interface FieldContext {
   /** Safety language was found in this field: the note goes right under it. */
   safety: boolean;
   crisis: CrisisResource | undefined;
+  /** A staff writer (the safety note then says where the entry goes). */
+  staff: boolean;
 }
 
 /** Id of a field's control (or of the first input of a group). */
@@ -88,7 +90,7 @@ function textField(item: Extract<FeedbackItem, { type: 'text' }>, c: FieldContex
         ></textarea>`;
   return html`<div class="field" part="field">
     <label part="label" for=${controlId(item.id)}>${label(item, c)}</label>
-    ${help(item, c)}${control}${error(item, c)}${renderSafety(`sn-${item.id}`, c.t, c.safety, c.crisis)}
+    ${help(item, c)}${control}${error(item, c)}${renderSafety(`sn-${item.id}`, c.t, c.safety, c.crisis, c.staff)}
   </div>`;
 }
 

@@ -31,6 +31,8 @@ export const messages = {
     safety:
       'Thank you for writing this. A staff member will read it soon, so they can check in with you.',
     safetyNow: 'If you need someone now, please talk to a staff member.',
+    safetyStaff:
+      'This mentions safety language: the entry goes to staff review before anyone else can read it.',
     crisis: 'If you need help right now, talk to a staff member or contact {name}:',
     call: 'call {phone}',
     visit: 'website',
@@ -80,7 +82,7 @@ export const messages = {
     aggregate:
       '{name} ve los comentarios anónimos solo junto con los de otras personas ({n} o más).',
     required: '(obligatorio)',
-    none: 'Ninguna',
+    none: 'Ninguna opción',
     noGoals: 'Todavía no hay metas registradas.',
     noExpectations: 'Todavía no hay acuerdos de la comunidad registrados.',
     summary: 'Revisa {n} respuestas, por favor:',
@@ -88,6 +90,8 @@ export const messages = {
     safety:
       'Gracias por escribir esto. Un miembro del personal lo leerá pronto para poder hablar contigo.',
     safetyNow: 'Si necesitas a alguien ahora, habla con un miembro del personal.',
+    safetyStaff:
+      'Esto contiene lenguaje de riesgo: la entrada pasa a revisión del personal antes de que nadie más pueda leerla.',
     crisis:
       'Si necesitas ayuda ahora mismo, habla con un miembro del personal o contacta con {name}:',
     call: 'llama al {phone}',

@@ -105,9 +105,11 @@ export function renderSafety(
   t: FeedbackFormMessages,
   shown: boolean,
   crisis: CrisisResource | undefined,
+  staff = false,
 ): TemplateResult {
   // Always the same element (a live region must exist before it speaks); `:empty` unboxes it.
-  const note = shown ? safetyText(t, crisis) : nothing;
+  // Staff write about someone else: the note says where the entry goes, not "check in with you".
+  const note = shown ? (staff ? t.safetyStaff : safetyText(t, crisis)) : nothing;
   // prettier-ignore
   return html`<p class="safety" part="safety-note" id=${id} role="status">${note}</p>`;
 }

@@ -24,6 +24,7 @@ export const styles = css`
       --_radius: ${token('radius')};
       --_focus: ${token('color-focus')};
       container-type: inline-size;
+      max-inline-size: var(--milieu-feedback-form-max-width, 50em);
       color-scheme: ${token('color-scheme')};
       background: var(--_bg);
       color: var(--_fg);
@@ -84,7 +85,10 @@ export const styles = css`
     }
     .summary ul {
       margin: 0.25em 0 0;
-      padding-inline-start: 1.25em;
+      padding: 0;
+      list-style: none;
+      display: grid;
+      gap: 0.25em;
     }
     .field {
       display: grid;
@@ -126,10 +130,11 @@ export const styles = css`
       border-color: var(--_error);
       border-width: 2px;
     }
+    /* Options in clean columns (as many as fit), never a ragged wrap. */
     .options {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4em 1em;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 14em), 1fr));
+      gap: 0 1em;
     }
     .option {
       display: inline-flex;
