@@ -24,6 +24,7 @@ import {
 import { MilieuFormAssociatedElement } from '../../internal/form-associated.js';
 import { languageOf } from '../../internal/locale.js';
 import { MilieuDraftChangeEvent } from '../../events/draft-change.js';
+import { MilieuLoadErrorEvent } from '../../events/load-error.js';
 import { deleteDraft, draftKey, readDraft, writeDraft } from './feedback-form.drafts.js';
 import { controlId, readAnswer, renderField } from './feedback-form.fields.js';
 import { FeedbackContextController, type ContextState } from './feedback-form.context.js';
@@ -238,14 +239,8 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
     if (s.status === 'error' && this.reportedError !== s) {
       this.reportedError = s;
       const { detail, status } = s.error;
-      console.warn(`<milieu-feedback-form>: ${detail}`);
-      this.dispatchEvent(
-        new CustomEvent('milieu-load-error', {
-          bubbles: true,
-          composed: true,
-          detail: { message: detail, ...(status ? { status } : {}) },
-        }),
-      );
+      console.warn(`<milieu-feedback-form>: ${detail}`); // the details are for developers, not users
+      this.emit(new MilieuLoadErrorEvent({ message: detail, ...(status ? { status } : {}) }));
     }
   }
 
