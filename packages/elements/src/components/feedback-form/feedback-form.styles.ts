@@ -134,13 +134,15 @@ export const styles = css`
     .options {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 14em), 1fr));
-      gap: 0 1em;
+      gap: 0.25em 1em;
     }
     .option {
       display: inline-flex;
       align-items: center;
       gap: 0.4em;
       min-block-size: 2.75em;
+      padding-block: 0.2em;
+      box-sizing: border-box;
       cursor: pointer;
     }
     /* A scale is one row of five equal options, or a clean column when they do not fit. */
@@ -181,6 +183,8 @@ export const styles = css`
     }
     input[type='radio'],
     input[type='checkbox'] {
+      /* Controls do not inherit the text size: without this, 1.15em stays small at 200 %. */
+      font-size: inherit;
       accent-color: var(--_accent);
       inline-size: 1.15em;
       block-size: 1.15em;

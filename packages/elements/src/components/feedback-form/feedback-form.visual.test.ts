@@ -59,7 +59,16 @@ describe('<milieu-feedback-form> pictures', () => {
   it('daily reflection, Spanish, phone, after a submit attempt with safety language', async () => {
     const el = await mount('self', 'es', 390);
     await attempt(el);
-    await expect.element(page.elementLocator(el)).toMatchScreenshot('self-es-390-errors', options);
+    // Two pictures of a tall form: the error summary, and the answer with its safety note.
+    const summary = el.shadowRoot!.querySelector('[part=summary]')!;
+    await expect
+      .element(page.elementLocator(summary))
+      .toMatchScreenshot('self-es-390-summary', options);
+    const field = el.shadowRoot!.querySelector('#sn-suggestions')!.parentElement!;
+    field.scrollIntoView();
+    await expect
+      .element(page.elementLocator(field))
+      .toMatchScreenshot('self-es-390-safety', options);
   });
 
   it('staff, English, desktop, dark theme', async () => {
