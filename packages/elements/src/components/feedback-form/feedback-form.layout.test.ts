@@ -9,7 +9,8 @@ import { page } from 'vitest/browser';
 import { participantFeedbackContext, staffFeedbackContext } from '@milieu/msw';
 import type { FeedbackContextResponse } from '@milieu/core';
 import '../../components/feedback-form/feedback-form.js';
-import { themeCss } from '../../styles/tokens.js';
+import { contrastRatio } from '../../styles/contrast.js';
+import { THEMES as TOKEN_THEMES, themeCss, type ThemeName } from '../../styles/tokens.js';
 import { clearMemoryDrafts } from './feedback-form.drafts.js';
 import type { MilieuFeedbackForm } from './feedback-form.component.js';
 
@@ -134,6 +135,27 @@ describe('<milieu-feedback-form> at 200 % text', () => {
     expect(size()).toBeCloseTo(normal * 2, 0);
     expect(problems(el)).toEqual([]);
   });
+
+  it.each(Object.keys(TOKEN_THEMES) as ThemeName[])(
+    'the disabled button keeps AA contrast in the %s theme',
+    async (name) => {
+      theme.textContent = themeCss(name, ':root');
+      const el = await mount('self', 'en');
+      el.toggleAttribute('disabled', true);
+      await el.updateComplete;
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!;
+      expect(button.disabled).toBe(true);
+      const hex = (rgb: string): string =>
+        `#${(rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`;
+      const cs = getComputedStyle(button);
+      expect(cs.opacity).toBe('1');
+      expect(contrastRatio(hex(cs.color), hex(cs.backgroundColor))).toBeGreaterThanOrEqual(4.5);
+      theme.textContent = '';
+    },
+  );
 
   it('dark theme gives native controls a dark colour scheme', async () => {
     theme.textContent = themeCss('dark', ':root');
