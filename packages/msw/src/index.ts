@@ -10,6 +10,8 @@
  *   500, 500-then-success, an invalid body, offline;
  * - {@link feedbackHandlers}: `POST /api/v1/feedback` — 201, 500-then-success honouring the
  *   `Idempotency-Key`, 4xx and 422 with the server's message, offline, timeout;
+ * - {@link feedbackContextHandlers}: `GET /api/v1/feedback/context` — a participant's and a
+ *   staff member's context, loading, 403, 500, offline, a body that fails the contract schema;
  * - {@link createFetch}: a `fetch` answered by handlers, with no service worker.
  *
  * @packageDocumentation
@@ -45,4 +47,14 @@ export {
   type FeedbackServer,
   type SeenRequest,
 } from './feedback.js';
+export {
+  FEEDBACK_CONTEXT_SCENARIOS,
+  feedbackContextEndpoint,
+  feedbackContextHandlers,
+  participantFeedbackContext,
+  staffFeedbackContext,
+  type FeedbackContextEndpoint,
+  type FeedbackContextHandlerOptions,
+  type FeedbackContextScenario,
+} from './feedback-context.js';
 export { createFetch, documentLoader, type HandlerFetchOptions } from './fetch.js';

@@ -7,11 +7,12 @@ import {
   type MilieuFeedbackErrorEvent,
   type MilieuFeedbackSavedEvent,
   type MilieuFeedbackSubmitEvent,
+  type MilieuLoadErrorEvent,
 } from '@milieu/elements';
 
 /**
  * `<milieu-feedback-form>` for React. Every element property is a prop, set as a property
- * (`document`, `values`, `template`, `fetcher`, `retry`, `source`, `subject`, `author`,
+ * (`contextSrc`, `context`, `document`, `values`, `template`, `fetcher`, `retry`, `source`, `subject`, `author`,
  * `action`…), and each event has a typed callback:
  *
  * - `onFeedbackSubmit` — `milieu-feedback-submit`, cancelable: call `e.preventDefault()` to save
@@ -38,6 +39,7 @@ export const FeedbackForm = createComponent({
     onFeedbackSaved: 'milieu-feedback-saved' as EventName<MilieuFeedbackSavedEvent>,
     onFeedbackError: 'milieu-feedback-error' as EventName<MilieuFeedbackErrorEvent>,
     onDraftChange: 'milieu-draft-change' as EventName<MilieuDraftChangeEvent>,
+    onLoadError: 'milieu-load-error' as EventName<MilieuLoadErrorEvent>,
     onInput: 'input' as EventName<InputEvent>,
     onChange: 'change' as EventName<Event>,
   },

@@ -53,7 +53,7 @@ export const STAFF_TEMPLATE: FeedbackTemplate = {
         {
           type: 'scale',
           id: 'progress',
-          required: true,
+          // Optional: the goal above may be "None" (or the subject may have no goals yet).
           label: { en: 'Progress toward the goal', es: 'Avance hacia la meta' },
           labels: [
             { en: 'Not yet', es: 'Todavía no' },

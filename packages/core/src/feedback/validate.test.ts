@@ -115,12 +115,8 @@ describe('validateFeedback', () => {
 
   it('lists issues in template order with a flattenError-style summary', () => {
     const r = validateFeedback(staff, { suggestions: 'meh' });
-    expect(r.issues.map((i) => i.fieldId)).toEqual(['strengths', 'progress', 'suggestions']);
-    expect(Object.keys(r.summary.fieldErrors).sort()).toEqual([
-      'progress',
-      'strengths',
-      'suggestions',
-    ]);
+    expect(r.issues.map((i) => i.fieldId)).toEqual(['strengths', 'suggestions']);
+    expect(Object.keys(r.summary.fieldErrors).sort()).toEqual(['strengths', 'suggestions']);
     expect(r.summary.formErrors).toEqual([]);
   });
 

@@ -114,6 +114,7 @@ export const THEMES = {
     'color-error-surface': '#fdecec',
     'color-success': '#1e6b33',
     'color-success-surface': '#e6f4ea',
+    'color-scheme': 'light',
     ...kindTokens(false),
   },
   'high-contrast': {
@@ -135,6 +136,7 @@ export const THEMES = {
     'color-error-surface': '#ffffff',
     'color-success': '#004d1a',
     'color-success-surface': '#ffffff',
+    'color-scheme': 'light',
     ...Object.fromEntries(
       KIND_TOKENS.flatMap((k) => [
         [`color-kind-${k}`, '#ffffff'],
@@ -161,6 +163,7 @@ export const THEMES = {
     'color-error-surface': '#410e0b',
     'color-success': '#8fdca4',
     'color-success-surface': '#0f2e18',
+    'color-scheme': 'dark',
     ...kindTokens(true),
   },
   /** How a hospital re-brands with tokens only: its teal, its serif, square corners. */
@@ -185,6 +188,7 @@ export const THEMES = {
     'color-error-surface': '#fdecec',
     'color-success': '#1e6b33',
     'color-success-surface': '#e6f4ea',
+    'color-scheme': 'light',
     ...kindTokens(false),
   },
 } as const satisfies Record<string, Theme>;

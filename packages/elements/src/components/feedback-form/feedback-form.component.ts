@@ -1,17 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  BUILT_IN_TEMPLATES,
   buildFeedbackEntry,
-  contextFromDocument,
   DEFAULT_PEER_ANONYMITY_MIN_RATERS,
+  FEEDBACK_MODES,
+  FeedbackTemplateSchema,
   linkOptions,
   localize,
   templateItems,
   validateFeedback,
   type AnonymousAuthorPolicy,
+  type AnonymousAuthorVisibility,
   type BuildFeedbackResult,
   type FeedbackContext,
+  type FeedbackContextResponse,
   type FeedbackEntry,
   type FeedbackTemplate,
   type FeedbackValidation,
@@ -22,10 +24,12 @@ import {
 import { MilieuFormAssociatedElement } from '../../internal/form-associated.js';
 import { languageOf } from '../../internal/locale.js';
 import { MilieuDraftChangeEvent } from '../../events/draft-change.js';
+import { MilieuLoadErrorEvent } from '../../events/load-error.js';
 import { deleteDraft, draftKey, readDraft, writeDraft } from './feedback-form.drafts.js';
 import { controlId, readAnswer, renderField } from './feedback-form.fields.js';
-import { fill, messages } from './feedback-form.messages.js';
-import { displayName, renderAudience, renderStatus, renderSummary } from './feedback-form.parts.js';
+import { FeedbackContextController, type ContextState } from './feedback-form.context.js';
+import { capitalize, fill, fillParts, messages } from './feedback-form.messages.js';
+import { renderAudience, renderStatus, renderSummary } from './feedback-form.parts.js';
 import type { FeedbackRetryOptions } from './feedback-form.submit.js';
 import { FeedbackSaveController } from './feedback-form.save.js';
 import { styles } from './feedback-form.styles.js';
@@ -35,6 +39,11 @@ import type { DraftStorage, FeedbackFormSource } from './feedback-form.types.js'
  * Feedback from staff, peers and self — and participants' feedback about the program — built
  * from a core template, validated live by the core schema, and never losing what was typed.
  * Form-associated: inside a `<form>` its value is the entry as JSON and its validity is the form's.
+ *
+ * Fed by the feedback context resource (`context-src`, or the `context` property: templates,
+ * people as display names, goals, expectations and the policy it shows), validated with core's
+ * `FeedbackContextResponseSchema`. A staff tool may give a whole `document` instead; that path
+ * (`parseDocument` and the document model) is loaded lazily, only when a document is given.
  *
  * Saving: every valid submit fires the cancelable `milieu-feedback-submit`. If not cancelled and
  * `action` is set, the entry is POSTed as JSON with an `Idempotency-Key` (the same for every
@@ -50,6 +59,7 @@ import type { DraftStorage, FeedbackFormSource } from './feedback-form.types.js'
  * @fires milieu-feedback-saved - Confirmed saved; `detail: { entry, status }`. The draft is cleared.
  * @fires milieu-feedback-error - Saving failed for good; `detail: { status, code, message, retryable, attempts }`.
  * @fires milieu-draft-change - The user changed the draft (or it was cleared after a save).
+ * @fires milieu-load-error - The context could not be loaded or is invalid. `detail: { message, status? }`.
  * @fires input - Native, from the inner control the user typed in (composed).
  * @fires change - The user committed a change to an answer.
  *
@@ -71,33 +81,53 @@ import type { DraftStorage, FeedbackFormSource } from './feedback-form.types.js'
  * @csspart options - The options of a choice or scale.
  * @csspart option - One option with its label.
  * @csspart error - A question's validation message.
- * @csspart safety-note - The kind note shown when staff will read the feedback first.
+ * @csspart safety-note - The note under a text answer with safety language: staff will read it first, and the crisis resource.
+ * @csspart crisis-link - A link (phone or website) of the program's crisis resource.
+ * @csspart loading - The line shown while the context loads.
+ * @csspart retry - The Retry button of a context that could not be loaded.
  * @csspart offline-note - The note shown while offline.
  * @csspart actions - The submit button and status line.
  * @csspart submit - The submit button.
- * @csspart status - Sending / saved status line.
+ * @csspart status - Sending / saved status line (a confirmation panel once saved).
  * @csspart error-message - Why saving failed.
  *
  * @cssprop --milieu-feedback-form-background - Background. Default `--milieu-color-surface`.
  * @cssprop --milieu-feedback-form-color - Text colour. Default `--milieu-color-text`.
  * @cssprop --milieu-feedback-form-accent - Button and selection colour. Default `--milieu-color-accent`.
- * @cssprop --milieu-feedback-form-error - Error colour. Default `--milieu-color-danger`.
- * @cssprop --milieu-feedback-form-note-background - Background of notes. Default `--milieu-color-info-surface`.
+ * @cssprop --milieu-feedback-form-error - Error colour. Default `--milieu-color-error`.
+ * @cssprop --milieu-feedback-form-note-background - Background of notes. Default `--milieu-color-surface-alt`.
  * @cssprop --milieu-feedback-form-gap - Space between questions. Default `--milieu-space`.
+ * @cssprop --milieu-feedback-form-max-width - Widest the form grows, for readable lines. Default `50em`.
+ * @cssprop --milieu-color-surface - Global token: background.
+ * @cssprop --milieu-color-surface-alt - Global token: background of notes and the disabled button.
+ * @cssprop --milieu-color-text - Global token: text.
+ * @cssprop --milieu-color-text-muted - Global token: the disabled button's text.
+ * @cssprop --milieu-color-border - Global token: borders of boxes and options.
+ * @cssprop --milieu-color-accent - Global token: the button and chosen options.
+ * @cssprop --milieu-color-accent-text - Global token: the button's text.
+ * @cssprop --milieu-color-focus - Global token: the focus ring.
+ * @cssprop --milieu-color-error - Global token: errors.
+ * @cssprop --milieu-color-error-surface - Global token: background of the safety note.
+ * @cssprop --milieu-color-success - Global token: the saved confirmation's border.
+ * @cssprop --milieu-color-success-surface - Global token: the saved confirmation's background.
+ * @cssprop --milieu-color-scheme - Global token: `color-scheme` of native controls (`light` or `dark`).
+ * @cssprop --milieu-font-family - Global token: font.
+ * @cssprop --milieu-radius - Global token: corner radius.
+ * @cssprop --milieu-space - Global token: the base spacing.
  *
  * @cssstate user-invalid - Invalid, after the user interacted or tried to submit.
  * @cssstate pending - Sending (or retrying).
  * @cssstate offline - The browser is offline.
  * @cssstate saved - The last entry was saved.
  * @cssstate error - The last save failed.
+ * @cssstate loading - The context is loading.
+ * @cssstate load-error - The context could not be loaded or is invalid.
  *
  * @example
  * ```html
- * <milieu-feedback-form source="peer" subject="p-12" author="p-7"
- *   action="/api/v1/feedback" draft-storage="session" locale="es"></milieu-feedback-form>
- * <script type="module">
- *   document.querySelector('milieu-feedback-form').document = milieuDocument;
- * </script>
+ * <milieu-feedback-form source="peer" subject="p-12"
+ *   context-src="/api/v1/feedback/context" action="/api/v1/feedback"
+ *   draft-storage="session" locale="es"></milieu-feedback-form>
  * ```
  */
 export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
@@ -105,6 +135,7 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
 
   // ── controllers ─────────────────────────────────────────────────────
   private readonly saving = new FeedbackSaveController(this);
+  private readonly loader = new FeedbackContextController(this);
 
   // ── state ───────────────────────────────────────────────────────────
   @state() private anonymous = false;
@@ -113,7 +144,10 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
   @state() private restored = false;
   @state() private invalidEntry = '';
 
-  private tpl: FeedbackTemplate | null = null;
+  private tpl: FeedbackTemplate | null | 'pending' = null;
+  private builtins: Record<string, FeedbackTemplate> | null = null;
+  private builtinsLoading: Promise<unknown> | null = null;
+  private reportedError: ContextState | null = null;
   private validation: FeedbackValidation | null = null;
   private loadedKey = '';
   private dirty = new Set<string>();
@@ -131,7 +165,19 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
   /** A core `FeedbackTemplate`, or a built-in name (`staff`, `peer`, `self`, `program`). Default: the built-in for `source`. */
   @property() template: FeedbackTemplate | string | null = null;
 
-  /** The milieu document: the subject's name and goals, the program's expectations and policy. */
+  /**
+   * URL of the feedback context resource (`GET /api/v1/feedback/context`); the form adds
+   * `source` and, for staff, `subject`. Sent with `fetcher` and same-origin credentials.
+   */
+  @property({ attribute: 'context-src' }) contextSrc = '';
+
+  /** A feedback context resource (a `FeedbackContextResponse`), validated; wins over `document` and `context-src`. */
+  @property({ attribute: false }) context: FeedbackContextResponse | null = null;
+
+  /**
+   * A whole milieu document (staff tools), validated with `parseDocument`; wins over
+   * `context-src`. Its code is loaded only when a document is given.
+   */
   @property({ attribute: false }) document: MilieuDocument | null = null;
 
   /** URL to POST entries to (see the HTTP contract in `@milieu/core`). Empty: the host saves. */
@@ -143,7 +189,10 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
   /** Where drafts are kept: `memory` (default) or `session` (`sessionStorage`). */
   @property({ attribute: 'draft-storage' }) draftStorage: DraftStorage = 'memory';
 
-  /** Program policy for anonymous feedback: `omit` the writer's id (default) or `keep-for-reviewers`. */
+  /**
+   * Deprecated: the program's `policy.anonymousAuthors` (from the context or document) decides.
+   * Used only with neither: `omit` (default, like `nobody`) or `keep-for-reviewers` (`reviewers`).
+   */
   @property({ attribute: 'anonymous-author' }) anonymousAuthor: AnonymousAuthorPolicy = 'omit';
 
   /** The answers by template item id. Setting it fires no event. */
@@ -160,7 +209,8 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
 
   // ── lifecycle ───────────────────────────────────────────────────────
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('template') || changed.has('source')) this.tpl = this.resolveTemplate();
+    this.loader.sync();
+    this.tpl = this.resolveTemplate();
     const key = this.draftKey;
     if (key !== this.loadedKey) {
       // Another writer, subject or source: its own draft (or a fresh start), never the last one's.
@@ -177,11 +227,31 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
         this.values = {};
       }
     }
-    this.validation = this.tpl ? validateFeedback(this.tpl, this.values, this.context()) : null;
+    this.validation =
+      this.tpl && this.tpl !== 'pending' && this.ctx
+        ? validateFeedback(this.tpl, this.values, this.fieldContext())
+        : null;
   }
 
   override updated(): void {
     this.syncForm();
+    const s = this.loader.state;
+    if (s.status === 'error' && this.reportedError !== s) {
+      this.reportedError = s;
+      const { detail, status } = s.error;
+      console.warn(`<milieu-feedback-form>: ${detail}`); // the details are for developers, not users
+      this.emit(new MilieuLoadErrorEvent({ message: detail, ...(status ? { status } : {}) }));
+    }
+  }
+
+  /** Also waits for the code the form loads lazily (the document path, the built-in templates). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let p = this.pendingLoad(); p; p = this.pendingLoad()) {
+      await p.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** The form was reset: answers, draft and messages are cleared. */
@@ -212,48 +282,99 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
     return draftKey(this.source, this.subject, this.author);
   }
 
+  private pendingLoad(): Promise<unknown> | null {
+    return this.loader.loading ?? this.builtinsLoading;
+  }
+
+  /** The validated context, once there is one (an empty one when no source is given). */
+  private get ctx(): FeedbackContextResponse | null {
+    const s = this.loader.state;
+    return s.status === 'ready' ? s.context : s.status === 'none' ? NO_CONTEXT : null;
+  }
+
+  /** The `locale` attribute, then the nearest `lang`, then the program's locale. */
   private get language(): 'en' | 'es' {
-    return languageOf(this.locale || this.document?.program.locale);
+    const lang = this.closest('[lang]')?.getAttribute('lang');
+    return languageOf(this.locale || lang || this.ctx?.program.locale);
+  }
+
+  private get anonymousAuthors(): AnonymousAuthorVisibility {
+    const s = this.loader.state;
+    if (s.status === 'ready') return s.context.policy.anonymousAuthors;
+    return this.anonymousAuthor === 'keep-for-reviewers' ? 'reviewers' : 'nobody';
+  }
+
+  /** Staff read it before its subject: always for peers (per policy), else per template. */
+  private get reviewFirst(): boolean {
+    const tpl = this.tpl;
+    if (!tpl || tpl === 'pending') return false;
+    if (tpl.mode === 'peer') return this.ctx?.policy.peerReviewFirst ?? true;
+    return tpl.review === 'pending';
   }
 
   private get subjectId(): string {
-    return this.tpl?.mode === 'self' ? this.subject || this.author : this.subject;
+    const tpl = this.tpl;
+    const self = tpl && tpl !== 'pending' ? tpl.mode === 'self' : this.source === 'self';
+    return self ? this.subject || this.author : this.subject;
   }
 
-  private resolveTemplate(): FeedbackTemplate | null {
+  /** The template: the property, else the context's for `source`, else the built-in (lazy). */
+  private resolveTemplate(): FeedbackTemplate | null | 'pending' {
     const t = this.template;
-    if (t === null || t === '') return BUILT_IN_TEMPLATES[this.source] ?? BUILT_IN_TEMPLATES.self;
-    if (typeof t === 'string') return BUILT_IN_TEMPLATES[t as FeedbackFormSource] ?? null;
-    // A structural guard only: check custom templates with `parseFeedbackTemplate` (core).
-    const ok =
-      typeof t === 'object' &&
-      BUILT_IN_TEMPLATES[t.mode] !== undefined &&
-      Array.isArray(t.sections) &&
-      t.sections.every((s) => Array.isArray(s?.items));
-    return ok ? t : null;
+    if (t !== null && typeof t === 'object') return checkedTemplate(t);
+    if (t === null || t === '') {
+      const ctx = this.ctx;
+      // Wait for the context: its templates come first, and may make the built-ins unneeded.
+      if (!ctx) return 'pending';
+      const fromContext = ctx.templates.find((x) => x.mode === this.source);
+      if (fromContext) return fromContext;
+    }
+    const name = typeof t === 'string' && t ? t : this.source;
+    if (!this.builtins) {
+      this.builtinsLoading ??= import('./feedback-form.builtins.js').then(
+        ({ BUILT_IN_TEMPLATES }) => {
+          this.builtins = BUILT_IN_TEMPLATES;
+          this.builtinsLoading = null;
+          this.requestUpdate();
+        },
+        () => {
+          this.builtinsLoading = null; // the next update tries again
+        },
+      );
+      return 'pending';
+    }
+    return this.builtins[name] ?? (t ? null : (this.builtins['self'] ?? null));
   }
 
-  private context(): FeedbackContext {
+  private fieldContext(): FeedbackContext {
+    const c = this.ctx;
     return {
       locale: this.language,
-      ...contextFromDocument(this.document, this.subjectId),
+      goals: c?.goals ?? [],
+      expectations: c?.expectations ?? [],
       ...(this.safetyWords ? { safety: this.safetyWords } : {}),
     };
+  }
+
+  /** The document, when the context came from one (for the therapist check of staff entries). */
+  private get sourceDocument(): MilieuDocument | null {
+    const s = this.loader.state;
+    return s.status === 'ready' ? (s.document ?? null) : null;
   }
 
   private build(
     createdAt = this.saving.id.createdAt ?? new Date().toISOString(),
   ): BuildFeedbackResult | null {
-    if (!this.tpl) return null;
+    if (!this.tpl || this.tpl === 'pending' || !this.ctx) return null;
     return buildFeedbackEntry(this.tpl, this.values, {
-      ...this.context(),
+      ...this.fieldContext(),
       id: this.saving.id.entryId,
       createdAt,
       ...(this.author ? { authorId: this.author } : {}),
       ...(this.subjectId ? { subjectId: this.subjectId } : {}),
       anonymous: this.anonymous,
-      anonymousAuthor: this.anonymousAuthor,
-      document: this.document,
+      anonymousAuthor: this.anonymousAuthors === 'reviewers' ? 'keep-for-reviewers' : 'omit',
+      document: this.sourceDocument,
     });
   }
 
@@ -274,6 +395,9 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
       !!v && !v.valid && (this.submitted || v.issues.some((i) => this.touched.has(i.fieldId)));
     this.toggleState('user-invalid', shown);
     this.toggleState('offline', !this.saving.online);
+    const load = this.loader.state.status;
+    this.toggleState('loading', load === 'loading' || this.tpl === 'pending');
+    this.toggleState('load-error', load === 'error');
     for (const s of ['pending', 'saved', 'error'] as const)
       this.toggleState(s, this.saving.state === s);
   }
@@ -314,7 +438,9 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
       this.anonymous = (el as HTMLInputElement).checked;
     } else {
       const id = el.dataset['field'] ?? '';
-      const item = this.tpl ? templateItems(this.tpl).find((i) => i.id === id) : undefined;
+      const tpl = this.tpl;
+      const item =
+        tpl && tpl !== 'pending' ? templateItems(tpl).find((i) => i.id === id) : undefined;
       if (!item) return;
       const value = readAnswer(el, item, this.renderRoot);
       const next = { ...this.values };
@@ -354,7 +480,7 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
   }
 
   private async send(): Promise<void> {
-    if (this.saving.busy || this.isDisabled || !this.tpl) return;
+    if (this.saving.busy || this.isDisabled || !this.tpl || this.tpl === 'pending') return;
     this.submitted = true;
     const built = this.build(this.saving.stamp());
     this.invalidEntry =
@@ -375,6 +501,14 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
     this.clearInteraction();
     this.saving.saved(entry, status);
     this.emitDraft();
+    // The form empties: move focus to the confirmation, so nobody is left wondering.
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part=status]')?.focus(),
+    );
+  }
+
+  private onRetry(): void {
+    this.loader.retry();
   }
 
   // ── public methods ──────────────────────────────────────────────────
@@ -397,14 +531,38 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
   // ── render ──────────────────────────────────────────────────────────
   override render(): TemplateResult {
     const t = messages[this.language];
+    const load = this.loader.state;
+    if (load.status === 'error') {
+      const { kind, retry } = load.error;
+      return html`<div class="base failed" part="base">
+        <p class="alert" part="error-message" role="alert">${t[`ctx_${kind}`]}</p>
+        ${
+          retry
+            ? html`<button type="button" class="secondary" part="retry" @click=${this.onRetry}>
+                ${t.retry}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
     const tpl = this.tpl;
+    const ctx = this.ctx;
+    if (!ctx || tpl === 'pending') {
+      return html`<p class="loading" part="loading" role="status">${t.loading}</p>`;
+    }
     if (!tpl) return html`<p class="alert" part="error-message" role="alert">${t.badTemplate}</p>`;
+    if (!ctx.sources.includes(tpl.mode)) {
+      return html`<p class="alert" part="error-message" role="alert">${t.notAllowed}</p>`;
+    }
     const v = this.validation;
     const locale = this.language;
-    const ctx = this.context();
-    const name = displayName(this.document, this.subjectId) ?? t.theParticipant;
+    const fieldContext = this.fieldContext();
+    const known = ctx.people.find((p) => p.id === this.subjectId)?.name;
+    const name = known ? html`<bdi>${known}</bdi>` : t.theParticipant;
+    const Name = known ? name : capitalize(t.theParticipant);
     const show = (id: string): boolean => this.submitted || this.touched.has(id);
     const issues = this.submitted ? (v?.issues ?? []) : [];
+    const flagged = new Set(v?.safety.map((m) => m.fieldId));
     const labelOf = (id: string): string =>
       localize(templateItems(tpl).find((i) => i.id === id)?.label, locale);
     return html`<form
@@ -420,7 +578,7 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
       <h2 class="title" part="title" id="title">${localize(tpl.title, locale)}</h2>
       ${
         tpl.mode === 'staff' || tpl.mode === 'peer'
-          ? html`<p class="subject" part="subject">${fill(t.about, { name })}</p>`
+          ? html`<p class="subject" part="subject">${fillName(t.about, Name)}</p>`
           : nothing
       }
       <div class="intro" part="intro"><slot></slot></div>
@@ -428,11 +586,11 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
         t,
         template: tpl,
         name,
+        Name,
         anonymous: this.anonymous,
-        keepAuthor: this.anonymousAuthor === 'keep-for-reviewers',
-        minRaters:
-          this.document?.program.policy?.peerAnonymityMinRaters ??
-          DEFAULT_PEER_ANONYMITY_MIN_RATERS,
+        anonymousAuthors: this.anonymousAuthors,
+        minRaters: ctx.policy.peerAnonymityMinRaters ?? DEFAULT_PEER_ANONYMITY_MIN_RATERS,
+        reviewFirst: this.reviewFirst,
         disabled: this.isDisabled,
       })}
       ${issues.length ? renderSummary(t, issues, labelOf, this.onPickIssue) : nothing}
@@ -449,20 +607,58 @@ export class MilieuFeedbackForm extends MilieuFormAssociatedElement {
                 t,
                 value: this.values[item.id],
                 issue: show(item.id) ? v?.fields[item.id] : undefined,
-                options: linkOptions(item, ctx),
+                options: linkOptions(item, fieldContext),
                 disabled: this.isDisabled,
+                safety: flagged.has(item.id),
+                crisis: ctx.policy.crisisResource,
+                staff: tpl.mode === 'staff',
               }),
             )}
           </section>`,
       )}
       ${renderStatus({
         t,
-        safety: !!v?.safety.length,
         save: this.saving,
         restored: this.restored,
         invalidEntry: this.invalidEntry,
+        reviewFirst: this.reviewFirst,
         disabled: this.isDisabled,
       })}
     </form>`;
   }
+}
+
+/** "About {name}" with the name (a `<bdi>`) in place. */
+function fillName(text: string, name: TemplateResult | string): (string | TemplateResult)[] {
+  return fillParts(text, { name });
+}
+
+/** The context of a form given none: every source, nobody named, the default policy. */
+const NO_CONTEXT: FeedbackContextResponse = {
+  program: { name: '', locale: '' },
+  sources: [...FEEDBACK_MODES],
+  templates: [],
+  people: [],
+  goals: [],
+  copingSkills: [],
+  expectations: [],
+  policy: {
+    peerAnonymityMinRaters: DEFAULT_PEER_ANONYMITY_MIN_RATERS,
+    anonymousAuthors: 'nobody',
+    peerReviewFirst: true,
+  },
+};
+
+const templateChecks = new WeakMap<object, FeedbackTemplate | null>();
+
+/** A template given as a property, checked once with core's `FeedbackTemplateSchema`. */
+function checkedTemplate(t: FeedbackTemplate): FeedbackTemplate | null {
+  let r = templateChecks.get(t);
+  if (r === undefined) {
+    const parsed = FeedbackTemplateSchema.safeParse(t);
+    r =
+      parsed.success && (FEEDBACK_MODES as readonly string[]).includes(parsed.data.mode) ? t : null;
+    templateChecks.set(t, r);
+  }
+  return r;
 }

@@ -19,3 +19,4 @@ export {
 export { MilieuFeedbackSavedEvent, type FeedbackSavedDetail } from '../../events/feedback-saved.js';
 export { MilieuFeedbackErrorEvent, type FeedbackErrorDetail } from '../../events/feedback-error.js';
 export { MilieuDraftChangeEvent, type DraftChangeDetail } from '../../events/draft-change.js';
+export { MilieuLoadErrorEvent, type LoadErrorDetail } from '../../events/load-error.js';

@@ -8,7 +8,9 @@ import {
   type LinkOption,
   type LocalizedText,
 } from '@milieu/core';
+import type { CrisisResource } from '@milieu/core';
 import type { FeedbackFormMessages } from './feedback-form.messages.js';
+import { renderSafety } from './feedback-form.parts.js';
 
 /** What one field needs to render. Labels and messages stay in this shadow root. */
 export interface FieldContext {
@@ -20,6 +22,11 @@ export interface FieldContext {
   /** Options of a goal- or expectation-link item. */
   options: LinkOption[];
   disabled: boolean;
+  /** Safety language was found in this field: the note goes right under it. */
+  safety: boolean;
+  crisis: CrisisResource | undefined;
+  /** A staff writer (the safety note then says where the entry goes). */
+  staff: boolean;
 }
 
 /** Id of a field's control (or of the first input of a group). */
@@ -32,10 +39,14 @@ function describedBy(item: FeedbackItem, issue: FieldIssue | undefined): string 
   return ids.length ? ids.join(' ') : nothing;
 }
 
+/** A trailing parenthetical of a template's label, such as "(optional)", set like "(required)". */
+const MARKER = /^(.*\S)\s*(\([^()]+\))$/s;
+
 function label(item: FeedbackItem, c: FieldContext): TemplateResult {
-  return html`${localize(item.label, c.locale)}${
-    item.required ? html` <span class="required">${c.t.required}</span>` : nothing
-  }`;
+  const text = localize(item.label, c.locale);
+  const [, main = text, marker = ''] = MARKER.exec(text) ?? [];
+  const markers = [marker, item.required ? c.t.required : ''].filter(Boolean);
+  return html`${main}${markers.map((m) => html` <span class="marker">${m}</span>`)}`;
 }
 
 function help(item: FeedbackItem, c: FieldContext): TemplateResult | typeof nothing {
@@ -79,7 +90,7 @@ function textField(item: Extract<FeedbackItem, { type: 'text' }>, c: FieldContex
         ></textarea>`;
   return html`<div class="field" part="field">
     <label part="label" for=${controlId(item.id)}>${label(item, c)}</label>
-    ${help(item, c)}${control}${error(item, c)}
+    ${help(item, c)}${control}${error(item, c)}${renderSafety(`sn-${item.id}`, c.t, c.safety, c.crisis, c.staff)}
   </div>`;
 }
 
@@ -148,7 +159,7 @@ function groupField(item: FeedbackItem, c: FieldContext): TemplateResult {
             />
             ${
               o.number === undefined
-                ? html`<span>${o.text}</span>`
+                ? html`<span dir="auto">${o.text}</span>`
                 : html`<span class="number">${o.number}</span><span class="point">${o.text}</span>`
             }
           </label>`,

@@ -1,26 +1,28 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { FeedbackTemplate, FieldIssue, MilieuDocument } from '@milieu/core';
-import { fill, type FeedbackFormMessages } from './feedback-form.messages.js';
+import type {
+  AnonymousAuthorVisibility,
+  CrisisResource,
+  FeedbackTemplate,
+  FieldIssue,
+} from '@milieu/core';
+import { fill, fillParts, type FeedbackFormMessages } from './feedback-form.messages.js';
 import type { FeedbackSaveController } from './feedback-form.save.js';
-
-/** A participant's name as shown: preferred name and last initial at most. */
-export function displayName(doc: MilieuDocument | null, id: string): string | undefined {
-  const p = doc?.people.participants.find((x) => x.id === id);
-  if (!p) return undefined;
-  const initial = p.lastName?.trim().charAt(0);
-  return initial ? `${p.preferredName} ${initial}.` : p.preferredName;
-}
 
 /** What the audience note needs. */
 export interface AudienceContext {
   t: FeedbackFormMessages;
   template: FeedbackTemplate;
-  /** The subject's display name (or a neutral fallback). */
-  name: string;
+  /** The subject's display name in `<bdi>`, or a neutral fallback. */
+  name: TemplateResult | string;
+  /** The same, for the start of a sentence (a fallback is capitalised). */
+  Name: TemplateResult | string;
   anonymous: boolean;
-  keepAuthor: boolean;
+  /** Who may learn the writer of anonymous feedback (the program's `policy.anonymousAuthors`). */
+  anonymousAuthors: AnonymousAuthorVisibility;
   minRaters: number;
+  /** Staff read it before its subject does (peer: `policy.peerReviewFirst`; else the template's review). */
+  reviewFirst: boolean;
   disabled: boolean;
 }
 
@@ -34,21 +36,20 @@ export function renderAudience(c: AudienceContext): TemplateResult {
     template.visibility === 'subject'
       ? template.mode === 'self'
         ? t.readBy_self
-        : fill(t.readBy_subject, { name: c.name })
+        : fillParts(t.readBy_subject, { name: c.Name })
       : template.visibility === 'community'
         ? t.readBy_community
         : t.readBy_staff;
-  const review = template.review === 'pending' ? ` ${t.reviewFirst}` : '';
   let anonymity: TemplateResult | typeof nothing = nothing;
   if (template.anonymity === 'choice') {
     const peer = template.mode === 'peer';
+    const keep = c.anonymousAuthors === 'reviewers';
     const note = c.anonymous
-      ? [
-          c.keepAuthor ? t.anonKeep : t.anonOmit,
-          peer ? fill(t.aggregate, { name: c.name, n: c.minRaters }) : '',
-        ].join(' ')
+      ? html`${
+          keep ? (peer ? fillParts(t.anonKeep, { name: c.name }) : t.anonKeepProgram) : t.anonOmit
+        }${peer ? html` ${fillParts(t.aggregate, { name: c.Name, n: String(c.minRaters) })}` : nothing}`
       : peer
-        ? fill(t.named, { name: c.name })
+        ? fillParts(t.named, { name: c.Name })
         : t.namedProgram;
     anonymity = html`<label class="option anonymity" part="anonymity">
         <input
@@ -61,13 +62,19 @@ export function renderAudience(c: AudienceContext): TemplateResult {
         />
         <span>${t.anonymous}</span>
       </label>
-      <p class="help" part="anonymity-note" id="anonymity-note">${note.trim()}</p>`;
+      <p class="help" part="anonymity-note" id="anonymity-note">${note}</p>`;
   }
   return html`<div class="audience" part="audience">
-    <p class="who"><strong>${t.whoReads}:</strong> ${readBy}${review}</p>
+    <p class="who">
+      <strong>${t.whoReads}:</strong> ${readBy}${c.reviewFirst ? ` ${t.reviewFirst}` : ''}
+    </p>
     ${anonymity}
   </div>`;
 }
+
+/** A label and a message joined as a sentence: no colon after a question mark. */
+export const joinLabel = (label: string, message: string): string =>
+  label ? `${label}${/[?!.:…]$/.test(label) ? ' ' : ': '}${message}` : message;
 
 /** The error summary shown after a submit attempt; each entry moves focus to its field. */
 export function renderSummary(
@@ -84,7 +91,7 @@ export function renderSummary(
         (i) =>
           html`<li>
             <button type="button" class="link" data-focus=${i.fieldId} @click=${onPick}>
-              ${labelOf(i.fieldId)}: ${i.message}
+              ${joinLabel(labelOf(i.fieldId), i.message)}
             </button>
           </li>`,
       )}
@@ -92,31 +99,70 @@ export function renderSummary(
   </div>`;
 }
 
-/** What the notes, the submit button and the status lines need. */
+/** The safety note by the field that triggered it, naming the program's crisis resource. */
+export function renderSafety(
+  id: string,
+  t: FeedbackFormMessages,
+  shown: boolean,
+  crisis: CrisisResource | undefined,
+  staff = false,
+): TemplateResult {
+  // Always the same element (a live region must exist before it speaks); `:empty` unboxes it.
+  // Staff write about someone else: the note says where the entry goes, not "check in with you".
+  const note = shown ? (staff ? t.safetyStaff : safetyText(t, crisis)) : nothing;
+  // prettier-ignore
+  return html`<p class="safety" part="safety-note" id=${id} role="status">${note}</p>`;
+}
+
+function safetyText(t: FeedbackFormMessages, crisis: CrisisResource | undefined): TemplateResult {
+  if (!crisis) return html`${t.safety} ${t.safetyNow}`;
+  const links = [
+    crisis.phone
+      ? html`<a part="crisis-link" href=${`tel:${crisis.phone.replace(/[^\d+]/g, '')}`}
+          >${fill(t.call, { phone: crisis.phone })}</a
+        >`
+      : null,
+    crisis.url
+      ? html`<a part="crisis-link" href=${crisis.url} target="_blank" rel="noopener">${t.visit}</a>`
+      : null,
+  ].filter((l) => l !== null);
+  const name = html`<strong><bdi>${crisis.name}</bdi></strong>`;
+  const crisisLine = links.length
+    ? fillParts(t.crisis, { name })
+    : fillParts(t.crisis.replace(/:$/, '.'), { name });
+  return html`${t.safety}<span class="crisis"
+      >${crisisLine}${links.map((l, i) => html`${i ? ',' : ''} ${l}`)}${links.length ? '.' : ''}</span
+    >`;
+}
+
+/** What the offline note, the submit button and the status lines need. */
 export interface StatusContext {
   t: FeedbackFormMessages;
-  /** Safety language was found: say, kindly, that staff will read it. */
-  safety: boolean;
   save: Pick<FeedbackSaveController, 'state' | 'retrying' | 'failure' | 'online'>;
   restored: boolean;
   /** A problem with the entry itself (for example an invalid subject id). */
   invalidEntry: string;
+  /** Staff read it before its subject does: said in the confirmation. */
+  reviewFirst: boolean;
   disabled: boolean;
 }
 
 /**
- * The live regions (safety note, offline note, status) — always rendered, so screen readers
- * announce changes — the submit button, and the error alert.
+ * The live regions (offline note, status) — always rendered, so screen readers announce
+ * changes — the submit button, and the error alert.
  */
 export function renderStatus(c: StatusContext): TemplateResult {
   const { t, save } = c;
   const pending = save.state === 'pending' || save.state === 'offline';
+  const saved = save.state === 'saved';
   const status = save.retrying
     ? t.retrying
     : save.state === 'pending'
       ? t.sending
-      : save.state === 'saved'
-        ? t.saved
+      : saved
+        ? c.reviewFirst
+          ? t.savedReview
+          : t.saved
         : c.restored
           ? t.restored
           : '';
@@ -126,10 +172,9 @@ export function renderStatus(c: StatusContext): TemplateResult {
     : fill(t.rejectedNoMessage, { status: f?.status ?? 0 });
   const error = c.invalidEntry || (f ? (f.retryable ? t.failed : `${why} ${t.keptFix}`) : '');
   // No whitespace inside the live regions: `.note:empty` hides a region with nothing to say.
-  const safety = c.safety ? t.safety : '';
   const offline = save.online ? '' : t.offline;
-  return html`<p class="note safety" part="safety-note" role="status">${safety}</p>
-    <p class="note offline" part="offline-note" role="status">${offline}</p>
+  const statusClass = saved ? 'status saved' : 'status';
+  return html`<p class="note offline" part="offline-note" role="status">${offline}</p>
     <div class="actions" part="actions">
       <button
         type="submit"
@@ -137,9 +182,9 @@ export function renderStatus(c: StatusContext): TemplateResult {
         ?disabled=${c.disabled}
         aria-disabled=${pending ? 'true' : 'false'}
       >
-        ${pending ? t.sending : t.submit}
+        ${save.state === 'offline' ? t.waiting : pending ? t.sending : t.submit}
       </button>
-      <p class="status" part="status" role="status">${status}</p>
     </div>
+    <p class=${statusClass} part="status" role="status" tabindex="-1">${status}</p>
     <p class="alert" part="error-message" role="alert">${error}</p>`;
 }

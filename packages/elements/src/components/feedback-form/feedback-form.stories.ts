@@ -1,7 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import type { FeedbackTemplate, FeedbackValue, MilieuDocument } from '@milieu/core';
+import type {
+  FeedbackContextResponse,
+  FeedbackTemplate,
+  FeedbackValue,
+  MilieuDocument,
+} from '@milieu/core';
+import {
+  createFetch,
+  FEEDBACK_CONTEXT_SCENARIOS,
+  feedbackContextHandlers,
+  participantFeedbackContext,
+  type FeedbackContextScenario,
+} from '@milieu/msw';
 import inpatientJson from '../../../../../examples/inpatient-unit.json';
 import './feedback-form.js';
 import type { MilieuFeedbackForm } from './feedback-form.component.js';
@@ -38,6 +50,15 @@ type Args = {
   anonymousAuthor: 'omit' | 'keep-for-reviewers';
   disabled: boolean;
   document: keyof typeof DOCUMENTS;
+  /**
+   * `document`: the form is given the document above; otherwise it reads `context-src`, which
+   * the shared msw handlers answer as this scenario says (and `document` is not set).
+   */
+  context: 'document' | FeedbackContextScenario;
+  /** A crisis resource in the context's policy (context scenarios only). */
+  crisis: boolean;
+  /** The context's `policy.anonymousAuthors` (context scenarios only). */
+  anonymousAuthors: 'nobody' | 'reviewers';
   /** What the mock endpoint (the shared msw handlers) answers. */
   server: FeedbackServerMode;
   maxAttempts: number;
@@ -45,8 +66,40 @@ type Args = {
   template: FeedbackTemplate | string | null;
 };
 
+/** A fetch answering the context GET from the msw handlers, and everything else as `rest`. */
+function contextFetch(a: Args, rest: typeof fetch | null): typeof fetch {
+  let options = {};
+  if (a.context === 'participant') {
+    const served: FeedbackContextResponse = participantFeedbackContext();
+    served.policy.anonymousAuthors = a.anonymousAuthors;
+    if (!a.crisis) delete served.policy.crisisResource;
+    options = { context: served };
+  }
+  const answer = createFetch(
+    feedbackContextHandlers(a.context as FeedbackContextScenario, options),
+  );
+  return (input, init) =>
+    String(input instanceof Request ? input.url : input).includes('/feedback/context')
+      ? answer(input, init)
+      : (rest ?? globalThis.fetch)(input, init);
+}
+
 const render = (a: Args, context: StoryContext<Args>): TemplateResult => {
   const net = feedbackNetFor(a.server, context.loaded);
+  if (a.context !== 'document') {
+    return html`<milieu-feedback-form
+      source=${a.source}
+      subject=${a.subject || nothing}
+      author=${a.author || nothing}
+      locale=${a.locale || String(context.globals['locale'] ?? '')}
+      context-src="/api/v1/feedback/context"
+      action=${net.fetcher ? '/api/v1/feedback' : ''}
+      ?disabled=${a.disabled}
+      .values=${a.values}
+      .fetcher=${contextFetch(a, net.fetcher)}
+      .retry=${{ maxAttempts: a.maxAttempts, baseDelayMs: 300, maxDelayMs: 600, timeoutMs: 1500 }}
+    ></milieu-feedback-form>`;
+  }
   return html`<milieu-feedback-form
     source=${a.source}
     subject=${a.subject || nothing}
@@ -104,6 +157,8 @@ const meta: Meta<Args> = {
     draftStorage: { control: 'inline-radio', options: ['memory', 'session'] },
     anonymousAuthor: { control: 'inline-radio', options: ['omit', 'keep-for-reviewers'] },
     document: { control: 'select', options: Object.keys(DOCUMENTS) },
+    context: { control: 'select', options: ['document', ...FEEDBACK_CONTEXT_SCENARIOS] },
+    anonymousAuthors: { control: 'inline-radio', options: ['nobody', 'reviewers'] },
     server: { control: 'select', options: Object.keys(FEEDBACK_SERVERS) },
     maxAttempts: { control: { type: 'number', min: 1, max: 5 } },
     template: { control: false },
@@ -117,6 +172,9 @@ const meta: Meta<Args> = {
     anonymousAuthor: 'omit',
     disabled: false,
     document: 'unit',
+    context: 'document',
+    crisis: true,
+    anonymousAuthors: 'nobody',
     server: 'success',
     maxAttempts: 2,
     values: {},
@@ -135,14 +193,17 @@ export const Playground: Story = {};
 export const Staff: Story = { args: { source: 'staff', subject: 'p1', author: 's1' } };
 export const Peer: Story = { args: { source: 'peer', subject: 'p1', author: 'p2' } };
 /** Peer feedback, anonymous: the note says honestly what anonymity means under the policy. */
+/** Anonymous under the document's policy (default `nobody`): the name is not saved. */
 export const PeerAnonymous: Story = {
-  args: { source: 'peer', subject: 'p1', author: 'p2', anonymousAuthor: 'keep-for-reviewers' },
+  args: { source: 'peer', subject: 'p1', author: 'p2' },
   play: async ({ canvasElement, userEvent }) => {
     const el = form(canvasElement);
     await el.updateComplete;
     await userEvent.click(part(el, '#anonymous-choice'));
     await waitFor(() =>
-      expect(text(el, '[part=anonymity-note]')).toContain('Only reviewing staff'),
+      expect(text(el, '[part=anonymity-note]')).toContain(
+        'Your name is not saved with this feedback.',
+      ),
     );
   },
 };
@@ -368,6 +429,93 @@ export const SafetyLanguage: Story = {
     await waitFor(() => expect(text(el, '[part=safety-note]')).toContain('staff member'));
   },
 };
+
+// ── fed by the feedback context resource (no document) ─────────────────
+const fromContext = {
+  context: 'participant',
+  source: 'peer',
+  subject: 'p1',
+  author: 'p2',
+} as const;
+const loadedForm = async (el: MilieuFeedbackForm): Promise<void> => {
+  await waitFor(() => expect(el.shadowRoot!.querySelector('[part=title]')).not.toBeNull(), {
+    timeout: 6000,
+  });
+  await settle(el);
+};
+
+/** A participant's peer form from `context-src`: names from the context, no document. */
+export const FromContext: Story = {
+  args: { ...fromContext },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await loadedForm(el);
+    await expect(text(el, '[part=subject]')).toBe('About Sam R.');
+    await expect(text(el, '.who')).toContain('A staff member reads it first.');
+  },
+};
+
+/** Anonymous under `policy.anonymousAuthors: reviewers`: the note says exactly who can see the name. */
+export const FromContextReviewersSeeNames: Story = {
+  args: { ...fromContext, anonymousAuthors: 'reviewers' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await loadedForm(el);
+    part<HTMLInputElement>(el, '#anonymous-choice').click();
+    await waitFor(() =>
+      expect(text(el, '#anonymity-note')).toContain(
+        'Only staff who review feedback can see your name; Sam R. never can.',
+      ),
+    );
+  },
+};
+
+/** A staff member's form: the context carries the subject's goals. */
+export const StaffFromContext: Story = {
+  args: { context: 'staff', source: 'staff', subject: 'p1', author: 's1' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await loadedForm(el);
+    await expect(el.shadowRoot!.querySelectorAll('input[name=goal]').length).toBe(3);
+  },
+};
+
+/** Safety language by its field, naming the program's crisis resource. */
+export const SafetyWithCrisisResource: Story = {
+  args: {
+    ...fromContext,
+    source: 'self',
+    subject: '',
+    values: { strengths: 'I got up today, but some days I want to die.' },
+  },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await loadedForm(el);
+    await waitFor(() =>
+      expect(text(el, '#sn-strengths')).toContain('988 Suicide & Crisis Lifeline'),
+    );
+  },
+};
+
+/** The context could not be loaded: what happened, and Retry only where it can help. */
+export const ContextForbidden: Story = {
+  args: { ...fromContext, context: 'forbidden' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await waitFor(() => expect(text(el, '[part=error-message]')).toContain('permission'));
+    await expect(el.shadowRoot!.querySelector('[part=retry]')).toBeNull();
+  },
+};
+export const ContextServerError: Story = {
+  args: { ...fromContext, context: 'server-error' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part=retry]')).not.toBeNull());
+  },
+};
+export const ContextOffline: Story = { args: { ...fromContext, context: 'offline' } };
+export const ContextInvalid: Story = { args: { ...fromContext, context: 'invalid' } };
+export const ContextLoading: Story = { args: { ...fromContext, context: 'loading' } };
 
 // ── themes, locales and media ──────────────────────────────────────────
 /** Spanish: the form's text, the core template's labels and the validation messages. */

@@ -145,6 +145,8 @@ describe('<milieu-feedback-form>: saving', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests).toHaveLength(0);
     expect(part(el, '[part=submit]').getAttribute('aria-disabled')).toBe('true');
+    // Not "Sending…": nothing is being sent yet.
+    expect(text(el, '[part=submit]')).toBe('Will send when back online');
     await expectNoAxeViolations(el);
     const saved = next(el, 'milieu-feedback-saved');
     setOnline(true);

@@ -46,7 +46,7 @@ describe('<milieu-feedback-form>: accessibility', () => {
     await type(el, 'suggestions', 'hurt them');
     await submit(el);
     expect(text(el, '[part=summary]')).toContain('Please check 2 answers');
-    expect(text(el, '[part=safety-note]')).toContain('A staff member will read it soon');
+    expect(text(el, '#sn-suggestions')).toContain('A staff member will read it soon');
     await expectNoAxeViolations(el);
   });
 });
@@ -133,8 +133,22 @@ describe('<milieu-feedback-form>: happy path per mode', () => {
     expect(text(el, '#e-strengths')).toBe('Nombra al menos una fortaleza, por favor.');
     const doc = feedbackDocument();
     doc.program.locale = 'es';
-    const other = await mount('source="program" author="p1"', { document: doc });
-    expect(text(other, '[part=submit]')).toBe('Enviar comentarios');
+    // The nearest `lang` comes before the program's locale: a Spanish page section wins…
+    const inSpanish = await mount(
+      'source="program" author="p1"',
+      {},
+      (h) => `<div lang="es">${h}</div>`,
+    );
+    expect(text(inSpanish, '[part=submit]')).toBe('Enviar comentarios');
+    // …and without any `lang`, the program's locale decides.
+    const lang = document.documentElement.getAttribute('lang');
+    document.documentElement.removeAttribute('lang');
+    try {
+      const other = await mount('source="program" author="p1"', { document: doc });
+      expect(text(other, '[part=submit]')).toBe('Enviar comentarios');
+    } finally {
+      if (lang !== null) document.documentElement.setAttribute('lang', lang);
+    }
   });
 });
 
@@ -219,12 +233,14 @@ describe('<milieu-feedback-form>: anonymity and safety', () => {
   });
 
   it('keeps the author for reviewers only under that policy, and says so', async () => {
-    const el = await mount(
-      'source="peer" subject="p1" author="p2" anonymous-author="keep-for-reviewers"',
-    );
+    const doc = feedbackDocument();
+    doc.program.policy = { ...doc.program.policy, anonymousAuthors: 'reviewers' };
+    const el = await mount('source="peer" subject="p1" author="p2"', { document: doc });
     await userEvent.click(part(el, '#anonymous-choice'));
     await el.updateComplete;
-    expect(text(el, '#anonymity-note')).toContain('Only reviewing staff can see who wrote it.');
+    expect(text(el, '#anonymity-note')).toContain(
+      'Only staff who review feedback can see your name; Sam R. never can.',
+    );
     await type(el, 'strengths', 'Always says good morning');
     expect(await submitted(el)).toMatchObject({ anonymous: true, authorId: 'p2' });
   });
@@ -236,7 +252,7 @@ describe('<milieu-feedback-form>: anonymity and safety', () => {
 
   it('safety language does not block: it routes to staff review and kindly says so', async () => {
     const el = await mount('source="self" author="p1"');
-    const note = part(el, '[part=safety-note]');
+    const note = part(el, '#sn-strengths');
     expect(note.getAttribute('role')).toBe('status');
     expect(note.textContent).toBe('');
     expect(note.getBoundingClientRect().height).toBe(0); // no empty box before there is news
