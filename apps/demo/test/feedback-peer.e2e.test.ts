@@ -16,7 +16,7 @@ import { eventually, launch, open } from './harness.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/inpatient-unit.json', import.meta.url));
 const WRITER = 'p-12';
-const SUBJECT = 'p-01';
+const SUBJECT = 'p-15';
 const STRENGTH = 'Held the door for everyone after group today.';
 
 const dir = mkdtempSync(join(tmpdir(), 'milieu-peer-'));
@@ -135,7 +135,7 @@ describe('peer feedback from a participant, on the real server', () => {
         selector,
       );
     // Fed by the context resource: the subject's display name, and the policy's promise.
-    await eventually(() => shown('[part=subject], [part=error-message]')).toBe('About Jordan M.');
+    await eventually(() => shown('[part=subject], [part=error-message]')).toBe('About Kenji S.');
     await form.getByRole('checkbox', { name: 'Do not show my name' }).check();
     await eventually(() => shown('#anonymity-note')).toContain(
       'Your name is not saved with this feedback.',
@@ -173,6 +173,18 @@ describe('peer feedback from a participant, on the real server', () => {
     await as('subject', `${FEEDBACK_PATH}?subject=${SUBJECT}&limit=100`);
     await as('subject', `${FEEDBACK_PATH}?subject=${SUBJECT}&source=peer&limit=1`);
     expect(toSubject.length).toBeGreaterThanOrEqual(3);
-    for (const body of toSubject) expect(body).not.toContain(WRITER);
+    // The writer has named, non-anonymous peer feedback about the subject in the example; what
+    // must never travel is the link between this anonymous entry (or any anonymous one) and them.
+    for (const body of toSubject) {
+      const parsed = JSON.parse(body) as {
+        entries?: { anonymous: boolean; strengths: string; authorId?: string }[];
+      };
+      for (const e of parsed.entries ?? []) {
+        if (e.anonymous || e.strengths === STRENGTH) expect(e.authorId).toBeUndefined();
+      }
+      if (body.includes(STRENGTH)) expect(body.split(STRENGTH).length).toBe(2);
+    }
+    // Under the default policy (`anonymousAuthors: nobody`) not even staff can learn the writer.
+    expect((entry as { authorId?: string }).authorId).toBeUndefined();
   });
 });
