@@ -9,3 +9,5 @@ export * from './constants.js';
 export { toFhir, type ToFhirOptions } from './export/index.js';
 export { terminology } from './export/terminology.js';
 export { itemLinkId, templateQuestionnaire } from './export/records.js';
+export { fromFhir, type FromFhirOptions, type FromFhirResult } from './import/index.js';
+export type { ProgramDefaults } from './import/people.js';

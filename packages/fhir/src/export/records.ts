@@ -160,19 +160,35 @@ function answersOf(value: string | number | readonly string[]): QuestionnaireRes
   return value.filter((v) => v !== '').map((v) => ({ valueString: v }));
 }
 
-function answerItem(linkId: string, value: string | number | readonly string[]): QuestionnaireResponseItem {
+/** The extension marking an answer that is a list (so `["a"]` does not come back as `"a"`). */
+export const LIST_ANSWER_URL = 'list';
+
+function answerItem(
+  ctx: Pick<ExportContext, 'c'>,
+  linkId: string,
+  value: string | number | readonly string[],
+): QuestionnaireResponseItem {
   const answer = answersOf(value);
-  return answer.length > 0 ? { linkId, answer } : { linkId };
+  const item: QuestionnaireResponseItem = answer.length > 0 ? { linkId, answer } : { linkId };
+  if (Array.isArray(value))
+    item.extension = [
+      ext(ctx.c.extension('feedback'), { extension: [ext(LIST_ANSWER_URL, { valueBoolean: true })] }),
+    ];
+  return item;
 }
 
 /** The items of an entry: nested by the template's sections when it is known, flat otherwise. */
-function responseItems(entry: FeedbackEntry, template?: FeedbackTemplate): QuestionnaireResponseItem[] {
+function responseItems(
+  ctx: Pick<ExportContext, 'c'>,
+  entry: FeedbackEntry,
+  template?: FeedbackTemplate,
+): QuestionnaireResponseItem[] {
   const flat = new Map<string, QuestionnaireResponseItem>();
-  flat.set('strengths', answerItem('strengths', entry.strengths));
+  flat.set('strengths', answerItem(ctx, 'strengths', entry.strengths));
   if (entry.suggestions !== undefined && entry.suggestions !== '')
-    flat.set('suggestions', answerItem('suggestions', entry.suggestions));
-  for (const [k, v] of Object.entries(entry.ratings ?? {})) flat.set(`ratings.${k}`, answerItem(`ratings.${k}`, v));
-  for (const [k, v] of Object.entries(entry.answers ?? {})) flat.set(`answers.${k}`, answerItem(`answers.${k}`, v));
+    flat.set('suggestions', answerItem(ctx, 'suggestions', entry.suggestions));
+  for (const [k, v] of Object.entries(entry.ratings ?? {})) flat.set(`ratings.${k}`, answerItem(ctx, `ratings.${k}`, v));
+  for (const [k, v] of Object.entries(entry.answers ?? {})) flat.set(`answers.${k}`, answerItem(ctx, `answers.${k}`, v));
   if (!template) return [...flat.values()];
   const out: QuestionnaireResponseItem[] = [];
   for (const s of template.sections) {
@@ -240,7 +256,7 @@ export function feedbackResponse(
         ]),
       }),
     ],
-    item: responseItems(entry, template),
+    item: responseItems(ctx, entry, template),
   };
   if (entry.templateId !== undefined) qr.questionnaire = ctx.c.questionnaire(entry.templateId);
   if (!entry.anonymous && links.author) qr.author = links.author;
