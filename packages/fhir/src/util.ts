@@ -53,7 +53,10 @@ export function findExt(
 }
 
 /** Every extension with `url`. */
-export function findExts(holder: { extension?: Extension[] } | undefined, url: string): Extension[] {
+export function findExts(
+  holder: { extension?: Extension[] } | undefined,
+  url: string,
+): Extension[] {
   return holder?.extension?.filter((e) => e.url === url) ?? [];
 }
 

@@ -26,7 +26,9 @@ export function validate(resource: Parameters<typeof core.validateResource>[0]):
       .filter((i) => i.severity === 'error' || i.severity === 'fatal')
       .map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? i.diagnostics ?? ''}`);
   } catch (error) {
-    const outcome = (error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }).outcome;
+    const outcome = (
+      error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }
+    ).outcome;
     if (!outcome?.issue) throw error;
     return outcome.issue.map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`);
   }

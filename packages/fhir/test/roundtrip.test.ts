@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { expandOccurrences, parseDocument, type MilieuDocument, type Occurrence } from '@milieu/core';
+import {
+  expandOccurrences,
+  parseDocument,
+  type MilieuDocument,
+  type Occurrence,
+} from '@milieu/core';
 import { fromFhir, toFhir } from '../src/index.js';
 import { examples, MARCH, YEAR } from './helpers.js';
 

@@ -4,10 +4,12 @@ import { examples, MARCH } from './helpers.js';
 import { validate } from './medplum.js';
 
 test('the validator rejects what R4 forbids (so the checks below can fail)', () => {
-  expect(validate({ resourceType: 'Appointment', status: 'nonsense' } as never).length).toBeGreaterThan(0);
   expect(
-    validate({ resourceType: 'Encounter', status: 'finished' } as never).join('\n'),
-  ).toMatch(/class/);
+    validate({ resourceType: 'Appointment', status: 'nonsense' } as never).length,
+  ).toBeGreaterThan(0);
+  expect(validate({ resourceType: 'Encounter', status: 'finished' } as never).join('\n')).toMatch(
+    /class/,
+  );
   expect(
     validate({
       resourceType: 'Timing' as never,
@@ -31,7 +33,26 @@ describe('every resource toFhir emits validates against the FHIR R4 profiles (@m
         for (const p of validate(r)) problems.push(`${r.resourceType} ${entry.fullUrl}: ${p}`);
       }
       expect(problems.slice(0, 20)).toEqual([]);
-      expect([...seen.keys()]).toEqual(expect.arrayContaining(['Group', 'Patient', 'EpisodeOfCare', 'Practitioner', 'CareTeam', 'ActivityDefinition', 'PlanDefinition', 'Appointment', 'Questionnaire', 'CodeSystem', 'ValueSet', 'CarePlan', 'Encounter', 'QuestionnaireResponse', 'Goal', 'Location']));
+      expect([...seen.keys()]).toEqual(
+        expect.arrayContaining([
+          'Group',
+          'Patient',
+          'EpisodeOfCare',
+          'Practitioner',
+          'CareTeam',
+          'ActivityDefinition',
+          'PlanDefinition',
+          'Appointment',
+          'Questionnaire',
+          'CodeSystem',
+          'ValueSet',
+          'CarePlan',
+          'Encounter',
+          'QuestionnaireResponse',
+          'Goal',
+          'Location',
+        ]),
+      );
       // The bundle itself, with its entries.
       expect(validate({ ...bundle, entry: bundle.entry?.slice(0, 50) })).toEqual([]);
     });

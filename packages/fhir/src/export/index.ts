@@ -3,7 +3,12 @@
  *
  * @module
  */
-import { BUILT_IN_TEMPLATES, type FeedbackTemplate, type InstantRange, type MilieuDocument } from '@milieu/core';
+import {
+  BUILT_IN_TEMPLATES,
+  type FeedbackTemplate,
+  type InstantRange,
+  type MilieuDocument,
+} from '@milieu/core';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { CODE_SYSTEM_NAMES } from '../constants.js';
 import { ExportContext } from './context.js';
@@ -79,7 +84,11 @@ export function toFhir(document: MilieuDocument, options: ToFhirOptions = {}): B
   const type = options.type ?? 'collection';
   const entry: BundleEntry[] = ctx.entries.map((e) =>
     type === 'transaction'
-      ? { fullUrl: e.fullUrl, resource: e.resource, request: { method: 'PUT', url: conditionalUrl(e) } }
+      ? {
+          fullUrl: e.fullUrl,
+          resource: e.resource,
+          request: { method: 'PUT', url: conditionalUrl(e) },
+        }
       : { fullUrl: e.fullUrl, resource: e.resource },
   );
   return { resourceType: 'Bundle', type, entry };

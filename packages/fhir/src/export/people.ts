@@ -88,8 +88,7 @@ function exportParticipant(ctx: ExportContext, p: Participant): void {
     patient: ctx.ref('participant', p.id, displayName(p, 'full')),
     period: { start: p.admissionDate, ...(p.dischargeDate ? { end: p.dischargeDate } : {}) },
   };
-  if (p.levelOfCare !== undefined && p.levelOfCare !== '')
-    episode.type = [{ text: p.levelOfCare }];
+  if (p.levelOfCare !== undefined && p.levelOfCare !== '') episode.type = [{ text: p.levelOfCare }];
   if (p.primaryTherapistId !== undefined) {
     const s = ctx.staff.get(p.primaryTherapistId);
     episode.careManager = ctx.ref(
@@ -126,7 +125,9 @@ function exportParticipant(ctx: ExportContext, p: Participant): void {
       startDate: g.setOn,
     };
     if (g.status === 'met') {
-      goal.achievementStatus = { coding: [coding(GOAL_ACHIEVEMENT_SYSTEM, 'achieved', 'Achieved')] };
+      goal.achievementStatus = {
+        coding: [coding(GOAL_ACHIEVEMENT_SYSTEM, 'achieved', 'Achieved')],
+      };
     }
     ctx.add('goal', `${p.id}/${g.id}`, goal);
   }
@@ -209,7 +210,9 @@ export function exportPeople(ctx: ExportContext): void {
       actual: true,
       name: g.name,
       quantity: members.length,
-      member: members.map((p) => ({ entity: ctx.ref('participant', p.id, displayName(p, 'full')) })),
+      member: members.map((p) => ({
+        entity: ctx.ref('participant', p.id, displayName(p, 'full')),
+      })),
     };
     if (group.member?.length === 0) delete group.member;
     if (g.description !== undefined && g.description !== '') {

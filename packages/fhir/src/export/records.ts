@@ -40,15 +40,20 @@ export function encounterStatus(status: AttendanceRecord['status']): Encounter['
 }
 
 /** Encounter.class for a setting: `IMP` where people stay, `AMB` otherwise. */
-export function encounterClass(setting: Setting): { system: string; code: string; display: string } {
+export function encounterClass(setting: Setting): {
+  system: string;
+  code: string;
+  display: string;
+} {
   return setting === 'inpatient' || setting === 'residential'
     ? { system: ACT_CODE_SYSTEM, code: 'IMP', display: 'inpatient encounter' }
     : { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' };
 }
 
 /** The identifier value of an attendance Encounter: `${occurrenceId}/${participantId}`. */
-export const attendanceKey = (r: Pick<AttendanceRecord, 'occurrenceId' | 'participantId'>): string =>
-  `${r.occurrenceId}/${r.participantId}`;
+export const attendanceKey = (
+  r: Pick<AttendanceRecord, 'occurrenceId' | 'participantId'>,
+): string => `${r.occurrenceId}/${r.participantId}`;
 
 /**
  * An attendance record as an Encounter (also what the client's saver writes).
@@ -172,7 +177,9 @@ function answerItem(
   const item: QuestionnaireResponseItem = answer.length > 0 ? { linkId, answer } : { linkId };
   if (Array.isArray(value))
     item.extension = [
-      ext(ctx.c.extension('feedback'), { extension: [ext(LIST_ANSWER_URL, { valueBoolean: true })] }),
+      ext(ctx.c.extension('feedback'), {
+        extension: [ext(LIST_ANSWER_URL, { valueBoolean: true })],
+      }),
     ];
   return item;
 }
@@ -187,8 +194,10 @@ function responseItems(
   flat.set('strengths', answerItem(ctx, 'strengths', entry.strengths));
   if (entry.suggestions !== undefined && entry.suggestions !== '')
     flat.set('suggestions', answerItem(ctx, 'suggestions', entry.suggestions));
-  for (const [k, v] of Object.entries(entry.ratings ?? {})) flat.set(`ratings.${k}`, answerItem(ctx, `ratings.${k}`, v));
-  for (const [k, v] of Object.entries(entry.answers ?? {})) flat.set(`answers.${k}`, answerItem(ctx, `answers.${k}`, v));
+  for (const [k, v] of Object.entries(entry.ratings ?? {}))
+    flat.set(`ratings.${k}`, answerItem(ctx, `ratings.${k}`, v));
+  for (const [k, v] of Object.entries(entry.answers ?? {}))
+    flat.set(`answers.${k}`, answerItem(ctx, `answers.${k}`, v));
   if (!template) return [...flat.values()];
   const out: QuestionnaireResponseItem[] = [];
   for (const s of template.sections) {
@@ -249,7 +258,9 @@ export function feedbackResponse(
                 ]),
               }),
           ...(entry.review.flags ?? []).map((f) => ext('reviewFlag', { valueCode: f })),
-          links.reviewer === undefined ? undefined : ext('reviewedBy', { valueReference: links.reviewer }),
+          links.reviewer === undefined
+            ? undefined
+            : ext('reviewedBy', { valueReference: links.reviewer }),
           entry.review.reviewedAt === undefined
             ? undefined
             : ext('reviewedAt', { valueDateTime: entry.review.reviewedAt }),

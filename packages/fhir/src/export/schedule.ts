@@ -87,7 +87,10 @@ function exceptionExt(ctx: ExportContext, e: RoutineException): Extension {
   ];
   if (e.type === 'moved') {
     if (e.newDate !== undefined) parts.push(ext('newDate', { valueDate: e.newDate }));
-    parts.push(ext('start', { valueTime: `${e.start}:00` }), ext('end', { valueTime: `${e.end}:00` }));
+    parts.push(
+      ext('start', { valueTime: `${e.start}:00` }),
+      ext('end', { valueTime: `${e.end}:00` }),
+    );
   }
   if (e.type !== 'cancelled' && e.locationId !== undefined) {
     parts.push(ext('location', { valueReference: ctx.ref('location', e.locationId) }));
@@ -173,7 +176,13 @@ export function recurrenceTemplate(zone: string, rec: Recurrence, firstDay: stri
     ext('timezone', { valueCodeableConcept: { coding: [coding(IANA_TZ_SYSTEM, zone)] } }),
     ext('recurrenceType', {
       valueCodeableConcept: {
-        coding: [coding(UCUM_SYSTEM, rec.freq === 'DAILY' ? 'd' : 'wk', rec.freq === 'DAILY' ? 'day' : 'week')],
+        coding: [
+          coding(
+            UCUM_SYSTEM,
+            rec.freq === 'DAILY' ? 'd' : 'wk',
+            rec.freq === 'DAILY' ? 'day' : 'week',
+          ),
+        ],
       },
     }),
   ];
@@ -248,7 +257,11 @@ function appointment(ctx: ExportContext, occ: Occurrence, template: Extension): 
   }
   if (participants.length === 0) {
     // R4 requires a participant: the unit itself has no actor type, so name it by type only.
-    participants.push({ type: [{ text: 'audience' }], required: 'information-only', status: 'needs-action' });
+    participants.push({
+      type: [{ text: 'audience' }],
+      required: 'information-only',
+      status: 'needs-action',
+    });
   }
   const first = firstSeriesDate(r.recurrence);
   const extension: Extension[] = [template];
@@ -292,7 +305,9 @@ function appointment(ctx: ExportContext, occ: Occurrence, template: Extension): 
     resourceType: 'Appointment',
     identifier: [ctx.identifier('occurrence', occ.id)],
     status: occ.status === 'cancelled' ? 'cancelled' : 'booked',
-    serviceType: [{ coding: [coding(ctx.c.codeSystem('activity-kind'), occ.kind)], text: occ.kind }],
+    serviceType: [
+      { coding: [coding(ctx.c.codeSystem('activity-kind'), occ.kind)], text: occ.kind },
+    ],
     description: occ.title,
     start: occ.start,
     end: occ.end,

@@ -17,7 +17,11 @@ import type { Canon, CodeSystemName } from '../constants.js';
 import type { ExportContext } from './context.js';
 
 const TITLES: Record<CodeSystemName, [string, string, readonly string[]]> = {
-  'activity-kind': ['Milieu activity kinds', 'What a routine of a therapeutic milieu is.', ACTIVITY_KINDS],
+  'activity-kind': [
+    'Milieu activity kinds',
+    'What a routine of a therapeutic milieu is.',
+    ACTIVITY_KINDS,
+  ],
   'transition-type': [
     'Milieu transition types',
     'Discharges, steps between levels of care, transfers, staff changes and schedule changes.',

@@ -35,7 +35,9 @@ function consent(ctx: ExportContext, t: Transition, task: PlanTask): Consent | u
     category: [{ coding: [coding(LOINC_SYSTEM, '59284-0', 'Patient Consent')] }],
     dateTime: c.recordedOn,
     performer: c.parties.map(party),
-    policyRule: { text: c.basis === undefined ? 'peer contact after discharge' : BASIS_TEXT[c.basis] },
+    policyRule: {
+      text: c.basis === undefined ? 'peer contact after discharge' : BASIS_TEXT[c.basis],
+    },
     provision: {
       type: 'permit',
       period: { start: t.effectiveDate },

@@ -36,7 +36,11 @@ export class BundleIndex {
         this.issue(`/entry/${i}`, 'invalid_type', 'an entry without a resource is skipped');
         return;
       }
-      const located: Located = { resource: r, pointer: `/entry/${i}/resource`, fullUrl: entry.fullUrl };
+      const located: Located = {
+        resource: r,
+        pointer: `/entry/${i}/resource`,
+        fullUrl: entry.fullUrl,
+      };
       const list = this.byType.get(r.resourceType) ?? [];
       list.push(located);
       this.byType.set(r.resourceType, list);
@@ -76,9 +80,12 @@ export class BundleIndex {
     const system = this.c.identifier(kind);
     const identifiers = (resource as { identifier?: unknown }).identifier;
     const list = Array.isArray(identifiers) ? identifiers : identifiers ? [identifiers] : [];
-    let id = (list as { system?: string; value?: string }[]).find((i) => i?.system === system)?.value;
+    let id = (list as { system?: string; value?: string }[]).find(
+      (i) => i?.system === system,
+    )?.value;
     if (id === undefined || !ID_PATTERN.test(id)) {
-      id = typeof resource.id === 'string' && ID_PATTERN.test(resource.id) ? resource.id : undefined;
+      id =
+        typeof resource.id === 'string' && ID_PATTERN.test(resource.id) ? resource.id : undefined;
     }
     const usedKey = `${kind}|${scope}`;
     const used = this.used.get(usedKey) ?? new Set<string>();
@@ -99,7 +106,8 @@ export class BundleIndex {
     if (hit?.resource.resourceType === type) return this.idOf(kind, hit.resource);
     // A logical reference by a milieu identifier.
     const ident = reference?.identifier;
-    if (ident?.system === this.c.identifier(kind) && typeof ident.value === 'string') return ident.value;
+    if (ident?.system === this.c.identifier(kind) && typeof ident.value === 'string')
+      return ident.value;
     return undefined;
   }
 }

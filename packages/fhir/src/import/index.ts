@@ -3,12 +3,7 @@
  *
  * @module
  */
-import {
-  parseDocument,
-  type Issue,
-  type MilieuDocument,
-  type Routine,
-} from '@milieu/core';
+import { parseDocument, type Issue, type MilieuDocument, type Routine } from '@milieu/core';
 import type { ActivityDefinition, Appointment, Bundle } from '@medplum/fhirtypes';
 import { canon, RECURRENCE_TEMPLATE_URL } from '../constants.js';
 import { findExt, identifierValue } from '../util.js';
@@ -36,12 +31,12 @@ export interface FromFhirOptions {
  * document point at the resource it came from and name the document path in the message.
  */
 export type FromFhirResult =
-  | { ok: true; value: MilieuDocument; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+  { ok: true; value: MilieuDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 function zoneHint(ix: BundleIndex): string | undefined {
   for (const { resource } of ix.all<Appointment>('Appointment')) {
-    const tz = sub(findExt(resource, RECURRENCE_TEMPLATE_URL), 'timezone')?.valueCodeableConcept?.coding?.[0]?.code;
+    const tz = sub(findExt(resource, RECURRENCE_TEMPLATE_URL), 'timezone')?.valueCodeableConcept
+      ?.coding?.[0]?.code;
     if (tz) return tz;
   }
   return undefined;
@@ -71,17 +66,34 @@ export function fromFhir(bundle: unknown, options: FromFhirOptions = {}): FromFh
     return importBundle(bundle, options);
   } catch (error) {
     const detail = error instanceof Error ? `: ${error.message}` : '';
-    return { ok: false, issues: [{ path: '', code: 'unreadable_input', message: `the bundle could not be read${detail}` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '', code: 'unreadable_input', message: `the bundle could not be read${detail}` },
+      ],
+    };
   }
 }
 
 function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult {
   const b = bundle as Bundle | null;
   if (b === null || typeof b !== 'object' || Array.isArray(b) || b.resourceType !== 'Bundle') {
-    return { ok: false, issues: [{ path: '/resourceType', code: 'invalid_type', message: 'expected a FHIR Bundle (resourceType "Bundle")' }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '/resourceType',
+          code: 'invalid_type',
+          message: 'expected a FHIR Bundle (resourceType "Bundle")',
+        },
+      ],
+    };
   }
   if (b.entry !== undefined && !Array.isArray(b.entry)) {
-    return { ok: false, issues: [{ path: '/entry', code: 'invalid_type', message: 'Bundle.entry must be an array' }] };
+    return {
+      ok: false,
+      issues: [{ path: '/entry', code: 'invalid_type', message: 'Bundle.entry must be an array' }],
+    };
   }
   const ix = new BundleIndex(canon(options.canonicalBase), b.entry ?? []);
   const unit = findUnit(ix);
@@ -102,7 +114,13 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const firstSeen = new Map<string, string>();
   const occurrenceIds = new Map<Appointment, string>();
   const covered = coveredBy(ix, new Set(routines.map((r) => r.id)), activities);
-  for (const r of routinesFromAppointments(ix, program.timeZone, covered, firstSeen, occurrenceIds)) {
+  for (const r of routinesFromAppointments(
+    ix,
+    program.timeZone,
+    covered,
+    firstSeen,
+    occurrenceIds,
+  )) {
     routines.push(r);
   }
   const dates = [...firstSeen.values(), ...routines.map((r) => r.recurrence.startDate)].sort();
@@ -114,13 +132,16 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const electives = new Set(routines.filter((r) => r.attendance === 'elective').map((r) => r.id));
   for (const p of people.participants) {
     p.electiveRoutineIds = p.electiveRoutineIds.filter((id) => electives.has(id));
-    if (p.primaryTherapistId !== undefined && !staffIds.has(p.primaryTherapistId)) delete p.primaryTherapistId;
+    if (p.primaryTherapistId !== undefined && !staffIds.has(p.primaryTherapistId))
+      delete p.primaryTherapistId;
   }
   for (const r of routines) {
     r.facilitatorIds = r.facilitatorIds.filter((id) => staffIds.has(id));
     if (r.audience.type === 'participants') {
       const ids = r.audience.participantIds.filter((id) => participantIds.has(id));
-      r.audience = ids.length ? { type: 'participants', participantIds: ids } : { type: 'everyone' };
+      r.audience = ids.length
+        ? { type: 'participants', participantIds: ids }
+        : { type: 'everyone' };
     }
     r.roster = r.roster.filter((c) => participantIds.has(c.participantId));
   }
@@ -128,11 +149,19 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const occurrenceOf = (a: Appointment): string | undefined =>
     identifierValue(a, ix.c.identifier('occurrence')) ?? occurrenceIds.get(a);
   const attendance = readAttendance(ix, occurrenceOf).filter((rec) => {
-    const ok = participantIds.has(rec.participantId) && routineIds.has(rec.occurrenceId.slice(0, rec.occurrenceId.lastIndexOf('@')));
-    if (!ok) ix.issue('/entry', 'unknown_reference', `attendance for ${rec.occurrenceId} / ${rec.participantId} names an unknown routine or participant; skipped`);
+    const ok =
+      participantIds.has(rec.participantId) &&
+      routineIds.has(rec.occurrenceId.slice(0, rec.occurrenceId.lastIndexOf('@')));
+    if (!ok)
+      ix.issue(
+        '/entry',
+        'unknown_reference',
+        `attendance for ${rec.occurrenceId} / ${rec.participantId} names an unknown routine or participant; skipped`,
+      );
     return ok;
   });
-  const known = (id: string | undefined): boolean => id === undefined || participantIds.has(id) || staffIds.has(id);
+  const known = (id: string | undefined): boolean =>
+    id === undefined || participantIds.has(id) || staffIds.has(id);
   const feedback = readFeedback(ix, unit ? program.id : undefined).filter((f) => {
     if (f.subjectId !== undefined && !participantIds.has(f.subjectId)) return false;
     if (!known(f.authorId)) delete f.authorId;
@@ -142,7 +171,8 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const transitions = readTransitions(ix).filter((t) => {
     if (t.participantId !== undefined && !participantIds.has(t.participantId)) return false;
     if (t.staffId !== undefined && !staffIds.has(t.staffId)) return false;
-    if (t.successorStaffId !== undefined && !staffIds.has(t.successorStaffId)) delete t.successorStaffId;
+    if (t.successorStaffId !== undefined && !staffIds.has(t.successorStaffId))
+      delete t.successorStaffId;
     return t.participantId !== undefined || t.staffId !== undefined || t.type === 'schedule-change';
   });
 

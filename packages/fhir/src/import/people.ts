@@ -47,8 +47,9 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined 
 export function findUnit(ix: BundleIndex): Located<Group> | undefined {
   const groups = ix.all<Group>('Group');
   return (
-    groups.find((g) => g.resource.identifier?.some((i) => i.system === ix.c.identifier('program'))) ??
-    groups.find((g) => findExt(g.resource, ix.c.extension('program')))
+    groups.find((g) =>
+      g.resource.identifier?.some((i) => i.system === ix.c.identifier('program')),
+    ) ?? groups.find((g) => findExt(g.resource, ix.c.extension('program')))
   );
 }
 
@@ -171,7 +172,11 @@ export function readPeople(
     const pid = ix.refId('participant', 'Patient', g.subject);
     const statement = g.description?.text ?? g.description?.coding?.[0]?.display;
     if (pid === undefined || !statement) {
-      ix.issue(pointer, 'unknown_reference', 'a Goal without a Patient subject or description is skipped');
+      ix.issue(
+        pointer,
+        'unknown_reference',
+        'a Goal without a Patient subject or description is skipped',
+      );
       continue;
     }
     const list = goalsOf.get(pid) ?? [];
@@ -212,8 +217,11 @@ export function readPeople(
     if (discharge !== undefined && discharge >= admissionDate) out.dischargeDate = discharge;
     const pronouns = findExt(p, ix.c.extension('pronouns'))?.valueString;
     if (pronouns) out.pronouns = pronouns;
-    const anticipated = dateOf(findExt(episode, ix.c.extension('anticipated-discharge'))?.valueDate);
-    if (anticipated !== undefined && anticipated >= admissionDate) out.anticipatedDischargeDate = anticipated;
+    const anticipated = dateOf(
+      findExt(episode, ix.c.extension('anticipated-discharge'))?.valueDate,
+    );
+    if (anticipated !== undefined && anticipated >= admissionDate)
+      out.anticipatedDischargeDate = anticipated;
     const level = episode?.type?.[0]?.text;
     if (level) out.levelOfCare = level;
     const therapist = ix.refId('staff', 'Practitioner', episode?.careManager);
@@ -227,7 +235,9 @@ export function readPeople(
     for (const m of team.participant ?? []) {
       const sid = ix.refId('staff', 'Practitioner', m.member);
       if (sid === undefined || membership.has(sid)) continue;
-      const role = m.role?.flatMap((r) => r.coding ?? []).find((c) => c.system === ix.c.codeSystem('staff-role'))?.code;
+      const role = m.role
+        ?.flatMap((r) => r.coding ?? [])
+        .find((c) => c.system === ix.c.codeSystem('staff-role'))?.code;
       membership.set(sid, {
         ...(role ? { role } : {}),
         ...(m.period?.start ? { start: m.period.start } : {}),

@@ -38,7 +38,10 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined 
   (list as readonly unknown[]).includes(v) ? (v as T) : undefined;
 
 /** Reads attendance from Encounters linked to an occurrence Appointment. */
-export function readAttendance(ix: BundleIndex, occurrenceOf: (a: Appointment) => string | undefined): AttendanceRecord[] {
+export function readAttendance(
+  ix: BundleIndex,
+  occurrenceOf: (a: Appointment) => string | undefined,
+): AttendanceRecord[] {
   const out: AttendanceRecord[] = [];
   const seen = new Set<string>();
   for (const { resource: e, pointer } of ix.all<Encounter>('Encounter')) {
@@ -57,14 +60,24 @@ export function readAttendance(ix: BundleIndex, occurrenceOf: (a: Appointment) =
     }
     if (participantId === undefined && key) participantId = key.slice(key.lastIndexOf('/') + 1);
     if (!occurrenceId || !OCCURRENCE_ID_PATTERN.test(occurrenceId) || participantId === undefined) {
-      ix.issue(pointer, 'unknown_reference', 'an Encounter that names no occurrence Appointment and Patient is not attendance; skipped');
+      ix.issue(
+        pointer,
+        'unknown_reference',
+        'an Encounter that names no occurrence Appointment and Patient is not attendance; skipped',
+      );
       continue;
     }
     const status =
       oneOf(ATTENDANCE_STATUSES, findExt(e, ix.c.extension('attendance-status'))?.valueCode) ??
-      (e.status === 'finished' || e.status === 'in-progress' || e.status === 'arrived' ? 'present' : 'absent');
+      (e.status === 'finished' || e.status === 'in-progress' || e.status === 'arrived'
+        ? 'present'
+        : 'absent');
     if (seen.has(`${occurrenceId}/${participantId}`)) {
-      ix.issue(pointer, 'duplicate_value', `a second Encounter for ${occurrenceId} and ${participantId} is skipped`);
+      ix.issue(
+        pointer,
+        'duplicate_value',
+        `a second Encounter for ${occurrenceId} and ${participantId} is skipped`,
+      );
       continue;
     }
     seen.add(`${occurrenceId}/${participantId}`);
@@ -77,7 +90,10 @@ export function readAttendance(ix: BundleIndex, occurrenceOf: (a: Appointment) =
   return out;
 }
 
-function walk(items: QuestionnaireResponseItem[] | undefined, visit: (i: QuestionnaireResponseItem) => void): void {
+function walk(
+  items: QuestionnaireResponseItem[] | undefined,
+  visit: (i: QuestionnaireResponseItem) => void,
+): void {
   for (const i of items ?? []) {
     visit(i);
     walk(i.item, visit);
@@ -97,17 +113,28 @@ export function readFeedback(ix: BundleIndex, unitId: string | undefined): Feedb
     const texts: string[] = [];
     walk(qr.item, (i) => {
       const values = (i.answer ?? []).map(
-        (a) => a.valueString ?? a.valueCoding?.code ?? a.valueInteger ?? a.valueDecimal ?? a.valueBoolean?.toString() ?? a.valueDate,
+        (a) =>
+          a.valueString ??
+          a.valueCoding?.code ??
+          a.valueInteger ??
+          a.valueDecimal ??
+          a.valueBoolean?.toString() ??
+          a.valueDate,
       );
       const first = values[0];
       if (i.linkId === 'strengths' && typeof first === 'string') strengths = first;
       else if (i.linkId === 'suggestions' && typeof first === 'string') suggestions = first;
-      else if (i.linkId.startsWith('ratings.') && typeof first === 'number' && [1, 2, 3, 4, 5].includes(first))
+      else if (
+        i.linkId.startsWith('ratings.') &&
+        typeof first === 'number' &&
+        [1, 2, 3, 4, 5].includes(first)
+      )
         ratings[i.linkId.slice(8)] = first as 1 | 2 | 3 | 4 | 5;
       else if (i.linkId.startsWith('answers.')) {
         const key = i.linkId.slice(8);
         const strings = values.filter((v): v is string => typeof v === 'string');
-        const list = sub(findExt(i, ix.c.extension('feedback')), LIST_ANSWER_URL)?.valueBoolean === true;
+        const list =
+          sub(findExt(i, ix.c.extension('feedback')), LIST_ANSWER_URL)?.valueBoolean === true;
         answers[key] =
           !list && values.length === 1 && (typeof first === 'number' || typeof first === 'string')
             ? first
@@ -117,17 +144,25 @@ export function readFeedback(ix: BundleIndex, unitId: string | undefined): Feedb
     // A foreign response has no strengths item: its first text answer is the closest thing.
     strengths ??= texts[0];
     if (!strengths) {
-      ix.issue(`${pointer}/item`, 'required', 'a QuestionnaireResponse without a text answer cannot be a feedback entry (it names a strength first); skipped');
+      ix.issue(
+        `${pointer}/item`,
+        'required',
+        'a QuestionnaireResponse without a text answer cannot be a feedback entry (it names a strength first); skipped',
+      );
       continue;
     }
     const tag = (name: 'feedback-visibility' | 'review-status'): string | undefined =>
       qr.meta?.tag?.find((t) => t.system === ix.c.codeSystem(name))?.code;
     const subjectPatient = ix.refId('participant', 'Patient', qr.subject);
     const source =
-      oneOf(FEEDBACK_SOURCES, sub(e, 'source')?.valueCode) ?? (subjectPatient === undefined ? 'program' : 'staff');
+      oneOf(FEEDBACK_SOURCES, sub(e, 'source')?.valueCode) ??
+      (subjectPatient === undefined ? 'program' : 'staff');
     const entry: FeedbackEntry = {
       id: ix.idOf('feedback', qr),
-      createdAt: typeof qr.authored === 'string' && /T.*([+-]\d{2}:\d{2}|Z)$/.test(qr.authored) ? qr.authored : '1970-01-01T00:00:00Z',
+      createdAt:
+        typeof qr.authored === 'string' && /T.*([+-]\d{2}:\d{2}|Z)$/.test(qr.authored)
+          ? qr.authored
+          : '1970-01-01T00:00:00Z',
       source,
       strengths,
       visibility: oneOf(FEEDBACK_VISIBILITIES, tag('feedback-visibility')) ?? 'staff',
@@ -135,7 +170,11 @@ export function readFeedback(ix: BundleIndex, unitId: string | undefined): Feedb
       review: { status: oneOf(REVIEW_STATUSES, tag('review-status')) ?? 'pending' },
     };
     if (entry.createdAt === '1970-01-01T00:00:00Z')
-      ix.issue(`${pointer}/authored`, 'invalid_instant', 'no authored instant with an offset: 1970-01-01T00:00:00Z was used');
+      ix.issue(
+        `${pointer}/authored`,
+        'invalid_instant',
+        'no authored instant with an offset: 1970-01-01T00:00:00Z was used',
+      );
     if (subjectPatient !== undefined && source !== 'program') entry.subjectId = subjectPatient;
     const author =
       ix.refId('staff', 'Practitioner', qr.author) ??
@@ -154,7 +193,9 @@ export function readFeedback(ix: BundleIndex, unitId: string | undefined): Feedb
       if (id) entry.about.id = id;
       if (label) entry.about.label = label;
     }
-    const flags = subsOf(e, 'reviewFlag').map((f) => oneOf(REVIEW_FLAGS, f.valueCode)).filter((f) => f !== undefined);
+    const flags = subsOf(e, 'reviewFlag')
+      .map((f) => oneOf(REVIEW_FLAGS, f.valueCode))
+      .filter((f) => f !== undefined);
     if (flags.length) entry.review.flags = flags;
     const reviewer = ix.refId('staff', 'Practitioner', sub(e, 'reviewedBy')?.valueReference);
     if (reviewer !== undefined) entry.review.reviewedBy = reviewer;
@@ -184,7 +225,9 @@ export function readTransitions(ix: BundleIndex): Transition[] {
   for (const { resource: plan, pointer } of ix.all<CarePlan>('CarePlan')) {
     const type = oneOf(
       TRANSITION_TYPES,
-      plan.category?.flatMap((c) => c.coding ?? []).find((c) => c.system === ix.c.codeSystem('transition-type'))?.code,
+      plan.category
+        ?.flatMap((c) => c.coding ?? [])
+        .find((c) => c.system === ix.c.codeSystem('transition-type'))?.code,
     );
     if (!type) continue;
     const e = findExt(plan, ix.c.extension('transition'));
@@ -197,7 +240,10 @@ export function readTransitions(ix: BundleIndex): Transition[] {
     for (const r of plan.supportingInfo ?? []) {
       const hit = ix.resolve(r);
       if (hit?.resource.resourceType !== 'Consent') continue;
-      const task = sub(findExt(hit.resource as Consent, ix.c.extension('plan-task')), 'task')?.valueString;
+      const task = sub(
+        findExt(hit.resource as Consent, ix.c.extension('plan-task')),
+        'task',
+      )?.valueString;
       if (task) consents.set(task, hit.resource as Consent);
     }
     const t: Transition = {
@@ -208,8 +254,16 @@ export function readTransitions(ix: BundleIndex): Transition[] {
         const d = a.detail;
         const te = findExt(d, ix.c.extension('plan-task'));
         const id = sub(te, 'task')?.valueString ?? `task-${i + 1}`;
-        const kind = oneOf(PLAN_TASK_KINDS, d?.code?.coding?.find((c) => c.system === ix.c.codeSystem('plan-task-kind'))?.code) ?? 'other';
-        const task: PlanTask = { id, kind, status: FROM_TASK_STATUS.get(d?.status ?? '') ?? 'todo' };
+        const kind =
+          oneOf(
+            PLAN_TASK_KINDS,
+            d?.code?.coding?.find((c) => c.system === ix.c.codeSystem('plan-task-kind'))?.code,
+          ) ?? 'other';
+        const task: PlanTask = {
+          id,
+          kind,
+          status: FROM_TASK_STATUS.get(d?.status ?? '') ?? 'todo',
+        };
         const due = dateOf(sub(te, 'dueDate')?.valueDate);
         if (due) task.dueDate = due;
         if (d?.scheduledPeriod?.start) task.at = d.scheduledPeriod.start;
@@ -217,12 +271,17 @@ export function readTransitions(ix: BundleIndex): Transition[] {
         const c = consents.get(id);
         if (c) {
           const parties = (c.performer ?? [])
-            .map((r) => ix.refId('participant', 'Patient', r) ?? ix.refId('staff', 'Practitioner', r))
+            .map(
+              (r) => ix.refId('participant', 'Patient', r) ?? ix.refId('staff', 'Practitioner', r),
+            )
             .filter((x): x is string => x !== undefined);
           const recordedOn = dateOf(c.dateTime);
           if (recordedOn && parties.length) {
             task.consent = { recordedOn, parties: [...new Set(parties)] };
-            const basis = oneOf(CONSENT_BASES, sub(findExt(c, ix.c.extension('plan-task')), 'basis')?.valueCode);
+            const basis = oneOf(
+              CONSENT_BASES,
+              sub(findExt(c, ix.c.extension('plan-task')), 'basis')?.valueCode,
+            );
             if (basis) task.consent.basis = basis;
           }
         }

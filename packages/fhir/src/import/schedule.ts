@@ -28,12 +28,19 @@ import { dateOf, hhmm, sub, subsOf, type BundleIndex, type Located } from './bun
 
 const FROM_FHIR_DAY = new Map(Object.entries(FHIR_DAY).map(([k, v]) => [v, k as Weekday]));
 
-const kindOf = (ix: BundleIndex, codings: { system?: string; code?: string }[] | undefined): ActivityKind => {
+const kindOf = (
+  ix: BundleIndex,
+  codings: { system?: string; code?: string }[] | undefined,
+): ActivityKind => {
   const code = codings?.find((c) => c.system === ix.c.codeSystem('activity-kind'))?.code;
   return (ACTIVITY_KINDS as readonly unknown[]).includes(code) ? (code as ActivityKind) : 'other';
 };
 
-function readException(ix: BundleIndex, e: Extension, pointer: string): RoutineException | undefined {
+function readException(
+  ix: BundleIndex,
+  e: Extension,
+  pointer: string,
+): RoutineException | undefined {
   const date = dateOf(sub(e, 'date')?.valueDate);
   const type = sub(e, 'type')?.valueCode;
   const reason = sub(e, 'reason')?.valueString ?? 'changed in the source system';
@@ -76,13 +83,20 @@ function readException(ix: BundleIndex, e: Extension, pointer: string): RoutineE
 }
 
 /** A routine from a milieu ActivityDefinition (or any with a Timing), or `undefined` with an issue. */
-export function routineFromActivity(ix: BundleIndex, { resource: ad, pointer }: Located<ActivityDefinition>): Routine | undefined {
+export function routineFromActivity(
+  ix: BundleIndex,
+  { resource: ad, pointer }: Located<ActivityDefinition>,
+): Routine | undefined {
   const e = findExt(ad, ix.c.extension('routine'));
   const repeat = ad.timingTiming?.repeat;
   const start = hhmm(sub(e, 'start')?.valueTime) ?? hhmm(repeat?.timeOfDay?.[0]);
   const startDate = dateOf(repeat?.boundsPeriod?.start);
   if (start === undefined || startDate === undefined || !repeat) {
-    ix.issue(`${pointer}/timingTiming`, 'required', 'an ActivityDefinition without a Timing (time of day and bounds start) is skipped');
+    ix.issue(
+      `${pointer}/timingTiming`,
+      'required',
+      'an ActivityDefinition without a Timing (time of day and bounds start) is skipped',
+    );
     return undefined;
   }
   let end = hhmm(sub(e, 'end')?.valueTime);
@@ -106,8 +120,12 @@ export function routineFromActivity(ix: BundleIndex, { resource: ad, pointer }: 
   const until = dateOf(repeat.boundsPeriod?.end);
   if (until !== undefined) recurrence.until = until;
   if (repeat.count !== undefined) recurrence.count = repeat.count;
-  const rdates = subsOf(e, 'rdate').map((x) => x.valueDate).filter((d): d is string => !!d);
-  const exdates = subsOf(e, 'exdate').map((x) => x.valueDate).filter((d): d is string => !!d);
+  const rdates = subsOf(e, 'rdate')
+    .map((x) => x.valueDate)
+    .filter((d): d is string => !!d);
+  const exdates = subsOf(e, 'exdate')
+    .map((x) => x.valueDate)
+    .filter((d): d is string => !!d);
   if (rdates.length) recurrence.rdates = rdates;
   if (exdates.length) recurrence.exdates = exdates;
   const reviewDate = dateOf(sub(e, 'reviewDate')?.valueDate);
@@ -146,7 +164,11 @@ export function routineFromActivity(ix: BundleIndex, { resource: ad, pointer }: 
       .filter((x): x is RoutineException => x !== undefined),
     roster: subsOf(e, 'roster')
       .map((x): RosterChange | undefined => {
-        const participantId = ix.refId('participant', 'Patient', sub(x, 'participant')?.valueReference);
+        const participantId = ix.refId(
+          'participant',
+          'Patient',
+          sub(x, 'participant')?.valueReference,
+        );
         const action = sub(x, 'action')?.valueCode;
         const effective = dateOf(sub(x, 'effective')?.valueDate);
         return participantId && (action === 'add' || action === 'remove') && effective
@@ -181,17 +203,33 @@ function slotOf(ix: BundleIndex, located: Located<Appointment>, zone: string): S
   const startMs = typeof a.start === 'string' ? parseInstant(a.start) : NaN;
   const endMs = typeof a.end === 'string' ? parseInstant(a.end) : NaN;
   if (Number.isNaN(startMs) || Number.isNaN(endMs)) {
-    ix.issue(`${located.pointer}/start`, 'required', 'an Appointment without a start and end instant (with offset) is skipped');
+    ix.issue(
+      `${located.pointer}/start`,
+      'required',
+      'an Appointment without a start and end instant (with offset) is skipped',
+    );
     return undefined;
   }
   const minutes = Math.round((endMs - startMs) / 60_000);
   if (minutes <= 0 || minutes >= 1440) {
-    ix.issue(`${located.pointer}/end`, 'invalid_range', 'an Appointment must last more than 0 and less than 24 hours to be a milieu occurrence; skipped');
+    ix.issue(
+      `${located.pointer}/end`,
+      'invalid_range',
+      'an Appointment must last more than 0 and less than 24 hours to be a milieu occurrence; skipped',
+    );
     return undefined;
   }
   const s = instantToZoned(startMs, zone);
   const e = instantToZoned(endMs, zone);
-  const slot: Slot = { located, date: s.date, start: s.time, end: e.time, minutes, facilitatorIds: [], participantIds: [] };
+  const slot: Slot = {
+    located,
+    date: s.date,
+    start: s.time,
+    end: e.time,
+    minutes,
+    facilitatorIds: [],
+    participantIds: [],
+  };
   for (const p of a.participant ?? []) {
     const hit = ix.resolve(p.actor);
     const type = hit?.resource.resourceType ?? p.actor?.type;
@@ -212,7 +250,10 @@ function baseRoutine(ix: BundleIndex, slot: Slot, id: string): Routine {
   const a = slot.located.resource;
   const routine: Routine = {
     id,
-    kind: kindOf(ix, a.serviceType?.flatMap((s) => s.coding ?? [])),
+    kind: kindOf(
+      ix,
+      a.serviceType?.flatMap((s) => s.coding ?? []),
+    ),
     title: a.description ?? a.serviceType?.[0]?.text ?? a.appointmentType?.text ?? 'Appointment',
     facilitatorIds: [...new Set(slot.facilitatorIds)],
     audience: slot.participantIds.length
@@ -228,7 +269,11 @@ function baseRoutine(ix: BundleIndex, slot: Slot, id: string): Routine {
   if (a.comment) routine.description = a.comment;
   if (slot.locationId !== undefined) routine.locationId = slot.locationId;
   if (a.status === 'cancelled' || a.status === 'noshow') {
-    routine.exceptions.push({ date: slot.date, type: 'cancelled', reason: a.cancelationReason?.text ?? a.cancelationReason?.coding?.[0]?.display ?? 'cancelled' });
+    routine.exceptions.push({
+      date: slot.date,
+      type: 'cancelled',
+      reason: a.cancelationReason?.text ?? a.cancelationReason?.coding?.[0]?.display ?? 'cancelled',
+    });
   }
   return routine;
 }
@@ -252,8 +297,12 @@ function seriesRecurrence(template: Extension, startDate: string): Recurrence {
   if (last !== undefined && last >= startDate) rec.until = last;
   const count = sub(template, 'occurrenceCount')?.valuePositiveInt;
   if (count !== undefined && last === undefined) rec.count = count;
-  const rdates = subsOf(template, 'occurrenceDate').map((x) => dateOf(x.valueDate)).filter((d): d is string => !!d);
-  const exdates = subsOf(template, 'excludingDate').map((x) => dateOf(x.valueDate)).filter((d): d is string => !!d);
+  const rdates = subsOf(template, 'occurrenceDate')
+    .map((x) => dateOf(x.valueDate))
+    .filter((d): d is string => !!d);
+  const exdates = subsOf(template, 'excludingDate')
+    .map((x) => dateOf(x.valueDate))
+    .filter((d): d is string => !!d);
   if (rdates.length) rec.rdates = [...new Set(rdates)];
   if (exdates.length) rec.exdates = [...new Set(exdates)];
   return rec;
@@ -280,7 +329,8 @@ export function routinesFromAppointments(
     if (a.status === 'entered-in-error') continue;
     const slot = slotOf(ix, located, zone);
     if (!slot) continue;
-    for (const id of slot.participantIds) if (!(firstSeen.get(id)! <= slot.date)) firstSeen.set(id, slot.date);
+    for (const id of slot.participantIds)
+      if (!(firstSeen.get(id)! <= slot.date)) firstSeen.set(id, slot.date);
     for (const id of slot.facilitatorIds)
       if (!(firstSeen.get(`staff:${id}`)! <= slot.date)) firstSeen.set(`staff:${id}`, slot.date);
     const template = findExt(a, RECURRENCE_TEMPLATE_URL);
@@ -290,7 +340,9 @@ export function routinesFromAppointments(
     }
     const origin = findExt(a, ORIGINATING_APPOINTMENT_URL)?.valueReference;
     const key =
-      origin?.identifier?.value ?? origin?.reference ?? `${JSON.stringify(template)}|${a.description ?? ''}`;
+      origin?.identifier?.value ??
+      origin?.reference ??
+      `${JSON.stringify(template)}|${a.description ?? ''}`;
     const list = series.get(key) ?? [];
     list.push(slot);
     series.set(key, list);
@@ -301,15 +353,21 @@ export function routinesFromAppointments(
     const template = findExt(slots[0]!.located.resource, RECURRENCE_TEMPLATE_URL)!;
     // The series' time is the most common wall-clock time among its occurrences.
     const counts = new Map<string, number>();
-    for (const s of slots) if (s.located.resource.status !== 'cancelled') counts.set(`${s.start}-${s.end}`, (counts.get(`${s.start}-${s.end}`) ?? 0) + 1);
-    const [time] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [`${slots[0]!.start}-${slots[0]!.end}`];
+    for (const s of slots)
+      if (s.located.resource.status !== 'cancelled')
+        counts.set(`${s.start}-${s.end}`, (counts.get(`${s.start}-${s.end}`) ?? 0) + 1);
+    const [time] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [
+      `${slots[0]!.start}-${slots[0]!.end}`,
+    ];
     const model = slots.find((s) => `${s.start}-${s.end}` === time) ?? slots[0]!;
     const routine = baseRoutine(ix, model, ix.idOf('routine', model.located.resource));
     routine.exceptions = [];
     routine.recurrence = seriesRecurrence(template, slots[0]!.date);
     routine.facilitatorIds = [...new Set(slots.flatMap((s) => s.facilitatorIds))];
     const everyone = [...new Set(slots.flatMap((s) => s.participantIds))];
-    routine.audience = everyone.length ? { type: 'participants', participantIds: everyone } : { type: 'everyone' };
+    routine.audience = everyone.length
+      ? { type: 'participants', participantIds: everyone }
+      : { type: 'everyone' };
     const last = slots[slots.length - 1]!.date;
     const days = new Set(expandRecurrence(routine.recurrence, slots[0]!.date, last));
     const seen = new Set<string>();
@@ -317,7 +375,8 @@ export function routinesFromAppointments(
       const a = s.located.resource;
       // The series date: from a milieu occurrence identifier (`routine@date`) when there is one.
       const occ = identifierValue(a, ix.c.identifier('occurrence'));
-      const original = occ !== undefined && /@\d{4}-\d{2}-\d{2}$/.test(occ) ? occ.slice(-10) : s.date;
+      const original =
+        occ !== undefined && /@\d{4}-\d{2}-\d{2}$/.test(occ) ? occ.slice(-10) : s.date;
       if (!days.has(original) || seen.has(original)) {
         singles.push(s);
         continue;
@@ -325,7 +384,11 @@ export function routinesFromAppointments(
       seen.add(original);
       occurrenceIds.set(a, `${routine.id}@${original}`);
       if (a.status === 'cancelled') {
-        routine.exceptions.push({ date: original, type: 'cancelled', reason: a.cancelationReason?.text ?? 'cancelled' });
+        routine.exceptions.push({
+          date: original,
+          type: 'cancelled',
+          reason: a.cancelationReason?.text ?? 'cancelled',
+        });
       } else if (`${s.start}-${s.end}` !== time || original !== s.date) {
         routine.exceptions.push({
           date: original,
@@ -339,7 +402,10 @@ export function routinesFromAppointments(
     }
     // Between its first and last Appointment a series lists every occurrence: a missing day is excluded.
     const missing = [...days].filter((d) => !seen.has(d));
-    if (missing.length) routine.recurrence.exdates = [...new Set([...(routine.recurrence.exdates ?? []), ...missing])].sort();
+    if (missing.length)
+      routine.recurrence.exdates = [
+        ...new Set([...(routine.recurrence.exdates ?? []), ...missing]),
+      ].sort();
     routines.push(routine);
   }
   for (const s of singles) {
@@ -351,7 +417,11 @@ export function routinesFromAppointments(
 }
 
 /** Whether an appointment is an occurrence of a routine the import already has. */
-export function coveredBy(ix: BundleIndex, routineIds: ReadonlySet<string>, activities: ReadonlySet<object>) {
+export function coveredBy(
+  ix: BundleIndex,
+  routineIds: ReadonlySet<string>,
+  activities: ReadonlySet<object>,
+) {
   return (a: Appointment): boolean => {
     const occ = identifierValue(a, ix.c.identifier('occurrence'));
     if (occ !== undefined && routineIds.has(occ.slice(0, occ.lastIndexOf('@')))) return true;
