@@ -11,3 +11,17 @@ export { terminology } from './export/terminology.js';
 export { itemLinkId, templateQuestionnaire } from './export/records.js';
 export { fromFhir, type FromFhirOptions, type FromFhirResult } from './import/index.js';
 export type { ProgramDefaults } from './import/people.js';
+export {
+  createFhirSource,
+  type FhirOccurrencesQuery,
+  type FhirSource,
+  type FhirSourceOptions,
+} from './client/source.js';
+export type { FhirSaver, SaveOutcome } from './client/saver.js';
+export {
+  FHIR_ERROR_CODES,
+  FhirError,
+  type FhirErrorCode,
+  type HeadersOption,
+} from './client/http.js';
+export { sharedScreenName, type Viewer } from './client/views.js';

@@ -312,7 +312,11 @@ function appointment(ctx: ExportContext, occ: Occurrence, template: Extension): 
     start: occ.start,
     end: occ.end,
     minutesDuration: Math.round((occ.endMs - occ.startMs) / 60_000),
-    supportingInformation: [ctx.ref('routine', r.id, r.title)],
+    // The routine and the unit: a FHIR client finds a unit's occurrences with `supporting-info`.
+    supportingInformation: [
+      ctx.ref('routine', r.id, r.title),
+      ctx.ref('program', ctx.doc.program.id, ctx.doc.program.name),
+    ],
     participant: participants,
     extension,
   };
