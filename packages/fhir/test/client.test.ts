@@ -22,7 +22,10 @@ let server: TestFhirServer;
 let doc: MilieuDocument;
 /** The same program under another id, with `displayNames: 'initials'` (its routines renamed). */
 let initials: MilieuDocument;
-const unitOf = (d: MilieuDocument) => ({ system: `${DEFAULT_CANONICAL_BASE}/id/program`, value: d.program.id });
+const unitOf = (d: MilieuDocument) => ({
+  system: `${DEFAULT_CANONICAL_BASE}/id/program`,
+  value: d.program.id,
+});
 const unit = () => unitOf(doc);
 
 async function seed(d: MilieuDocument): Promise<void> {
@@ -42,7 +45,8 @@ beforeAll(async () => {
   initials.program.policy = { displayNames: 'initials' };
   const rename = (id: string) => `i-${id}`;
   for (const r of initials.routines) r.id = rename(r.id);
-  for (const p of initials.people.participants) p.electiveRoutineIds = p.electiveRoutineIds.map(rename);
+  for (const p of initials.people.participants)
+    p.electiveRoutineIds = p.electiveRoutineIds.map(rename);
   initials.records = { attendance: [], observations: [], feedback: [], copingPractice: [] };
   await seed(doc);
   await seed(initials);
@@ -75,57 +79,80 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
     // Only where people live on site (not this day program): the same decision as the server's.
     expect(response.emptyStretch).toEqual(emptyStretchOptions(doc.program.setting));
     const withPeople = response.occurrences.find((o) => (o.participants?.length ?? 0) > 0)!;
-    expect(withPeople.participants![0]).toEqual({ id: expect.any(String), name: expect.stringMatching(/ /) });
+    expect(withPeople.participants![0]).toEqual({
+      id: expect.any(String),
+      name: expect.stringMatching(/ /),
+    });
     const attended = response.occurrences.filter((o) => (o.attendanceRecords?.length ?? 0) > 0);
     expect(attended.map((o) => o.id)).toEqual(['skills@2026-03-03']);
-    const records = doc.records.attendance.filter((r) => attended.some((o) => o.id === r.occurrenceId));
-    expect(attended.flatMap((o) => o.attendanceRecords!.map((r) => `${o.id}/${r.participantId}/${r.status}`)).sort()).toEqual(
-      records.map((r) => `${r.occurrenceId}/${r.participantId}/${r.status}`).sort(),
+    const records = doc.records.attendance.filter((r) =>
+      attended.some((o) => o.id === r.occurrenceId),
     );
+    expect(
+      attended
+        .flatMap((o) => o.attendanceRecords!.map((r) => `${o.id}/${r.participantId}/${r.status}`))
+        .sort(),
+    ).toEqual(records.map((r) => `${r.occurrenceId}/${r.participantId}/${r.status}`).sort());
   });
 
   test.each([
     ['first-initial', () => doc],
     ['initials', () => initials],
-  ] as const)('a kiosk (%s) gets names per policy.displayNames and no ids, participants or records', async (policy, d) => {
-    const source = createFhirSource({ baseUrl: server.baseUrl, unit: unitOf(d()) });
-    const response = await source.occurrences({ ...WEEK, viewer: { role: 'kiosk' } });
-    expect(OccurrencesResponseSchema.safeParse(response).success).toBe(true);
-    expect(response.program.displayNames).toBe(policy);
-    expect(response.occurrences.length).toBeGreaterThan(20);
-    const allowed = new Set(d().people.staff.map((s) => sharedScreenName(s, policy)));
-    const text = JSON.stringify(response.occurrences);
-    for (const o of response.occurrences) {
-      expect(o.participants).toBeUndefined();
-      expect(o.attendanceRecords).toBeUndefined();
-      for (const f of o.facilitators) {
-        expect(Object.keys(f)).toEqual(['name']);
-        expect(allowed.has(f.name)).toBe(true);
+  ] as const)(
+    'a kiosk (%s) gets names per policy.displayNames and no ids, participants or records',
+    async (policy, d) => {
+      const source = createFhirSource({ baseUrl: server.baseUrl, unit: unitOf(d()) });
+      const response = await source.occurrences({ ...WEEK, viewer: { role: 'kiosk' } });
+      expect(OccurrencesResponseSchema.safeParse(response).success).toBe(true);
+      expect(response.program.displayNames).toBe(policy);
+      expect(response.occurrences.length).toBeGreaterThan(20);
+      const allowed = new Set(d().people.staff.map((s) => sharedScreenName(s, policy)));
+      const text = JSON.stringify(response.occurrences);
+      for (const o of response.occurrences) {
+        expect(o.participants).toBeUndefined();
+        expect(o.attendanceRecords).toBeUndefined();
+        for (const f of o.facilitators) {
+          expect(Object.keys(f)).toEqual(['name']);
+          expect(allowed.has(f.name)).toBe(true);
+        }
       }
-    }
-    for (const p of d().people.participants) {
-      expect(text).not.toContain(`"${p.id}"`);
-      expect(text).not.toContain(p.preferredName);
-    }
-    for (const s of d().people.staff) expect(text).not.toContain(`"${s.id}"`);
-  });
+      for (const p of d().people.participants) {
+        expect(text).not.toContain(`"${p.id}"`);
+        expect(text).not.toContain(p.preferredName);
+      }
+      for (const s of d().people.staff) expect(text).not.toContain(`"${s.id}"`);
+    },
+  );
 
   test('a participant sees only their own occurrences, and no one else', async () => {
     const me = doc.people.participants[0]!;
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: unit() });
-    const response = await source.occurrences({ ...WEEK, viewer: { role: 'participant', participantId: me.id } });
+    const response = await source.occurrences({
+      ...WEEK,
+      viewer: { role: 'participant', participantId: me.id },
+    });
     expect(OccurrencesResponseSchema.safeParse(response).success).toBe(true);
     const mine = expandOccurrences(doc, { ...RANGE, participant: me.id });
     expect(response.occurrences.map((o) => o.id)).toEqual(mine.map((o) => o.id));
-    expect(response.participant).toEqual({ id: me.id, name: `${me.preferredName} ${me.lastName}`.trim() });
+    expect(response.participant).toEqual({
+      id: me.id,
+      name: `${me.preferredName} ${me.lastName}`.trim(),
+    });
     const text = JSON.stringify(response.occurrences);
-    for (const p of doc.people.participants) if (p.id !== me.id) expect(text).not.toContain(p.preferredName + ' ');
-    expect(response.occurrences.every((o) => o.participants === undefined && o.attendanceRecords === undefined)).toBe(true);
+    for (const p of doc.people.participants)
+      if (p.id !== me.id) expect(text).not.toContain(p.preferredName + ' ');
+    expect(
+      response.occurrences.every(
+        (o) => o.participants === undefined && o.attendanceRecords === undefined,
+      ),
+    ).toBe(true);
   });
 
   test('a unit that does not exist is a clear not_found error', async () => {
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: 'no-such-group' });
-    const error = await source.occurrences({ ...WEEK, viewer: { role: 'kiosk' } }).catch((e: unknown) => e);
+    const error = await source
+      .occurrences({ ...WEEK, viewer: { role: 'kiosk' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FhirError);
     expect(error).toMatchObject({ code: 'not_found', status: 404 });
     expect((error as Error).message).toMatch(/GET .*\/Group\/no-such-group: not found/);
@@ -135,19 +162,32 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
     const created = await fetch(`${server.baseUrl}/Group`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'Group', type: 'person', actual: true, name: 'Closed unit' }),
+      body: JSON.stringify({
+        resourceType: 'Group',
+        type: 'person',
+        actual: true,
+        name: 'Closed unit',
+      }),
     }).then((r) => r.json() as Promise<{ id: string }>);
-    expect((await fetch(`${server.baseUrl}/Group/${created.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect(
+      (await fetch(`${server.baseUrl}/Group/${created.id}`, { method: 'DELETE' })).status,
+    ).toBe(200);
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: `Group/${created.id}` });
-    const error = await source.occurrences({ ...WEEK, viewer: { role: 'staff' } }).catch((e: unknown) => e);
+    const error = await source
+      .occurrences({ ...WEEK, viewer: { role: 'staff' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'gone', status: 410 });
-    expect((error as Error).message).toMatch(/gone \(deleted on the server\): Group\/.* was deleted/);
+    expect((error as Error).message).toMatch(
+      /gone \(deleted on the server\): Group\/.* was deleted/,
+    );
   });
 
   test("an OperationOutcome error carries the server's diagnostics", async () => {
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: unit() });
     server.failNext(/^Appointment\?/, 500, 'database is restarting');
-    const error = await source.occurrences({ ...WEEK, viewer: { role: 'staff' } }).catch((e: unknown) => e);
+    const error = await source
+      .occurrences({ ...WEEK, viewer: { role: 'staff' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'operation_outcome', status: 500, retryable: true });
     expect((error as Error).message).toMatch(/HTTP 500: database is restarting/);
     // The same source works once the server does.
@@ -159,7 +199,9 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
     expect(res.status).toBe(400);
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: unit() });
     // An invalid range never reaches the server: it is a ScheduleRangeError.
-    await expect(source.occurrences({ from: 'soon', to: '2026-03-09', viewer: { role: 'kiosk' } })).rejects.toThrow(/from/);
+    await expect(
+      source.occurrences({ from: 'soon', to: '2026-03-09', viewer: { role: 'kiosk' } }),
+    ).rejects.toThrow(/from/);
   });
 
   test('paging never follows a next link to another host (it would carry the credentials)', async () => {
@@ -167,10 +209,21 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
       const url = String(input);
       const bundle = url.includes('/Group/')
         ? { resourceType: 'Group', id: 'u', type: 'person', actual: true }
-        : { resourceType: 'Bundle', type: 'searchset', entry: [], link: [{ relation: 'next', url: 'https://elsewhere.example/steal' }] };
+        : {
+            resourceType: 'Bundle',
+            type: 'searchset',
+            entry: [],
+            link: [{ relation: 'next', url: 'https://elsewhere.example/steal' }],
+          };
       return new Response(JSON.stringify(bundle), { status: 200 });
     }) as typeof fetch;
-    const source = createFhirSource({ baseUrl: 'https://ehr.example/fhir', unit: 'u', fetch: evil });
-    await expect(source.occurrences({ ...WEEK, viewer: { role: 'kiosk' } })).rejects.toMatchObject({ code: 'unsafe_link' });
+    const source = createFhirSource({
+      baseUrl: 'https://ehr.example/fhir',
+      unit: 'u',
+      fetch: evil,
+    });
+    await expect(source.occurrences({ ...WEEK, viewer: { role: 'kiosk' } })).rejects.toMatchObject({
+      code: 'unsafe_link',
+    });
   });
 });

@@ -64,7 +64,9 @@ export async function startFhirServer(): Promise<TestFhirServer> {
       if (req.method === 'GET' && id && deleted.has(`${type}/${id}`)) {
         send(410, {
           resourceType: 'OperationOutcome',
-          issue: [{ severity: 'error', code: 'deleted', details: { text: `${type}/${id} was deleted` } }],
+          issue: [
+            { severity: 'error', code: 'deleted', details: { text: `${type}/${id} was deleted` } },
+          ],
         });
         return;
       }
@@ -95,7 +97,8 @@ export async function startFhirServer(): Promise<TestFhirServer> {
         return;
       }
       const headers: Record<string, string> = {};
-      if (status === 201 && resource?.id) headers.Location = `${base}/${resource.resourceType}/${resource.id}`;
+      if (status === 201 && resource?.id)
+        headers.Location = `${base}/${resource.resourceType}/${resource.id}`;
       send(status, resource ?? outcome, headers);
     })().catch((error: unknown) => {
       res.writeHead(500, { 'Content-Type': 'application/fhir+json' });
@@ -110,6 +113,7 @@ export async function startFhirServer(): Promise<TestFhirServer> {
     repo,
     requests,
     failNext: (pattern, status, diagnostics) => failures.push({ pattern, status, diagnostics }),
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

@@ -6,7 +6,13 @@ import {
   type MilieuDocument,
 } from '@milieu/core';
 import type { Bundle, Encounter, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { createFhirSource, DEFAULT_CANONICAL_BASE, FhirError, fromFhir, toFhir } from '../src/index.js';
+import {
+  createFhirSource,
+  DEFAULT_CANONICAL_BASE,
+  FhirError,
+  fromFhir,
+  toFhir,
+} from '../src/index.js';
 import { examples } from './helpers.js';
 import { startFhirServer, type TestFhirServer } from './fhir-server.js';
 import { validate } from './medplum.js';
@@ -25,7 +31,10 @@ beforeAll(async () => {
   doc = examples().find((e) => e.name === 'minimal.json')!.doc;
   const bundle = toFhir(
     { ...doc, records: { ...doc.records, attendance: [], feedback: [] } },
-    { type: 'transaction', range: { from: '2026-03-02T00:00:00-06:00', to: '2026-03-07T00:00:00-06:00' } },
+    {
+      type: 'transaction',
+      range: { from: '2026-03-02T00:00:00-06:00', to: '2026-03-07T00:00:00-06:00' },
+    },
   );
   const res = await fetch(server.baseUrl, {
     method: 'POST',
@@ -37,7 +46,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const source = () =>
-  createFhirSource({ baseUrl: server.baseUrl, unit: { system: system('program'), value: doc.program.id } });
+  createFhirSource({
+    baseUrl: server.baseUrl,
+    unit: { system: system('program'), value: doc.program.id },
+  });
 
 const peerEntry = (): FeedbackEntry => ({
   id: 'fb-fhir-1',
@@ -68,9 +80,15 @@ describe('the saver writes feedback as a QuestionnaireResponse, once', () => {
     // Anonymous: no author; the subject is the participant it is about, a literal reference.
     expect(qr.author).toBeUndefined();
     expect(qr.subject?.reference).toMatch(/^Patient\//);
-    expect(qr.meta?.tag?.map((t) => t.code)).toEqual(expect.arrayContaining(['subject', 'pending']));
+    expect(qr.meta?.tag?.map((t) => t.code)).toEqual(
+      expect.arrayContaining(['subject', 'pending']),
+    );
     // The server's copy reads back as the same entry, without the author.
-    const back = fromFhir({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: qr }] });
+    const back = fromFhir({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: qr }],
+    });
     expect(back.ok).toBe(true);
   });
 
@@ -104,7 +122,9 @@ describe('the saver writes feedback as a QuestionnaireResponse, once', () => {
     const body = (await res.json()) as { error: { code: string; issues: { path: string }[] } };
     expect(body.error.code).toBe('invalid_entry');
     expect(body.error.issues.map((i) => i.path)).toContain('/strengths');
-    await expect(saver.saveFeedback({ ...peerEntry(), createdAt: 'yesterday' })).rejects.toBeInstanceOf(FhirError);
+    await expect(
+      saver.saveFeedback({ ...peerEntry(), createdAt: 'yesterday' }),
+    ).rejects.toBeInstanceOf(FhirError);
   });
 
   test('a failing FHIR server is a retryable 503 for the form', async () => {
@@ -116,7 +136,9 @@ describe('the saver writes feedback as a QuestionnaireResponse, once', () => {
       body: JSON.stringify({ ...peerEntry(), id: 'fb-fhir-3' }),
     });
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/maintenance window/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /maintenance window/,
+    );
   });
 });
 
@@ -128,7 +150,12 @@ describe('the saver writes attendance as an Encounter per participant per sessio
 
   test('created once, linked to the occurrence Appointment; a changed status updates it', async () => {
     const saver = source().saver;
-    const record = { occurrenceId: 'skills@2026-03-03', participantId: 'p-02', status: 'late' as const, note: 'Bus delay.' };
+    const record = {
+      occurrenceId: 'skills@2026-03-03',
+      participantId: 'p-02',
+      status: 'late' as const,
+      note: 'Bus delay.',
+    };
     const first = await saver.saveAttendance(record);
     const again = await saver.saveAttendance(record);
     expect(first.created).toBe(true);
@@ -146,10 +173,16 @@ describe('the saver writes attendance as an Encounter per participant per sessio
     expect(res.status).toBe(200);
     stored = await encounters();
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.extension?.find((e) => e.url.endsWith('/attendance-status'))?.valueCode).toBe('present');
+    expect(stored[0]!.extension?.find((e) => e.url.endsWith('/attendance-status'))?.valueCode).toBe(
+      'present',
+    );
 
     // And the staff schedule shows it.
-    const week = await source().occurrences({ from: '2026-03-03', to: '2026-03-04', viewer: { role: 'staff' } });
+    const week = await source().occurrences({
+      from: '2026-03-03',
+      to: '2026-03-04',
+      viewer: { role: 'staff' },
+    });
     const skills = week.occurrences.find((o) => o.id === 'skills@2026-03-03');
     expect(skills?.attendanceRecords).toEqual([{ participantId: 'p-02', status: 'present' }]);
   });

@@ -75,8 +75,7 @@ export class FhirError extends Error {
 
 /** Headers for every request (for example `Authorization`), fixed or computed per request. */
 export type HeadersOption =
-  | Record<string, string>
-  | (() => Record<string, string> | Promise<Record<string, string>>);
+  Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
 /** What {@link FhirClient} needs. @internal */
 export interface ClientOptions {
@@ -107,7 +106,8 @@ export class FhirClient {
   constructor(o: ClientOptions) {
     this.base = o.baseUrl.replace(/\/+$/, '') + '/';
     const f = o.fetch ?? globalThis.fetch;
-    if (typeof f !== 'function') throw new TypeError('createFhirSource: no fetch (pass options.fetch)');
+    if (typeof f !== 'function')
+      throw new TypeError('createFhirSource: no fetch (pass options.fetch)');
     this.send = f;
     this.headers = o.headers;
     this.maxPages = o.maxPages ?? 50;
@@ -142,7 +142,11 @@ export class FhirClient {
       });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new FhirError('network_error', `FHIR ${method} ${url}: the request failed (${why})`, url);
+      throw new FhirError(
+        'network_error',
+        `FHIR ${method} ${url}: the request failed (${why})`,
+        url,
+      );
     }
     const text = await res.text().catch(() => '');
     let json: unknown;
@@ -176,8 +180,17 @@ export class FhirClient {
         outcome,
       );
     }
-    if (typeof json !== 'object' || json === null || typeof (json as Resource).resourceType !== 'string') {
-      throw new FhirError('invalid_response', `FHIR ${method} ${url}: the response is not a FHIR resource`, url, res.status);
+    if (
+      typeof json !== 'object' ||
+      json === null ||
+      typeof (json as Resource).resourceType !== 'string'
+    ) {
+      throw new FhirError(
+        'invalid_response',
+        `FHIR ${method} ${url}: the response is not a FHIR resource`,
+        url,
+        res.status,
+      );
     }
     return { resource: json as R, status: res.status };
   }
@@ -192,17 +205,29 @@ export class FhirClient {
     let pages = 0;
     while (url) {
       if (++pages > this.maxPages) {
-        throw new FhirError('too_many_pages', `FHIR search ${path}: stopped after ${this.maxPages} pages`, url);
+        throw new FhirError(
+          'too_many_pages',
+          `FHIR search ${path}: stopped after ${this.maxPages} pages`,
+          url,
+        );
       }
       const page: { resource: Bundle } = await this.request<Bundle>('GET', url);
       const resource: Bundle = page.resource;
       if (resource.resourceType !== 'Bundle') {
-        throw new FhirError('invalid_response', `FHIR GET ${url}: expected a Bundle, got ${resource.resourceType}`, url);
+        throw new FhirError(
+          'invalid_response',
+          `FHIR GET ${url}: expected a Bundle, got ${resource.resourceType}`,
+          url,
+        );
       }
       entries.push(...(resource.entry ?? []));
       const next: string | undefined = resource.link?.find((l) => l.relation === 'next')?.url;
       if (next !== undefined && !new URL(next, url).toString().startsWith(this.base)) {
-        throw new FhirError('unsafe_link', `FHIR search ${path}: the next page ${next} is outside ${this.base}; not followed`, next);
+        throw new FhirError(
+          'unsafe_link',
+          `FHIR search ${path}: the next page ${next} is outside ${this.base}; not followed`,
+          next,
+        );
       }
       url = next === undefined ? undefined : new URL(next, url).toString();
     }

@@ -10,9 +10,7 @@
  *
  * @module
  */
-import {
-  ATTENDANCE_PATH_SUFFIX,
-} from './paths.js';
+import { ATTENDANCE_PATH_SUFFIX } from './paths.js';
 import {
   FEEDBACK_PATH,
   parseAttendanceRecord,
@@ -47,7 +45,10 @@ export interface FhirSaver {
    * @param template - the template it was made with, to nest answers by its sections
    * @throws FhirError `invalid_entry` (with located `issues`) or a server error
    */
-  saveFeedback(entry: FeedbackEntry, template?: FeedbackTemplate): Promise<SaveOutcome<FeedbackEntry>>;
+  saveFeedback(
+    entry: FeedbackEntry,
+    template?: FeedbackTemplate,
+  ): Promise<SaveOutcome<FeedbackEntry>>;
   /**
    * Saves one attendance record as an Encounter (conditional create on
    * `occurrence/participant`; an existing one with another status or note is updated).
@@ -73,7 +74,11 @@ interface UnitInfo {
 }
 
 /** @internal */
-export function createSaver(client: FhirClient, c: Canon, unit: () => Promise<UnitInfo>): FhirSaver {
+export function createSaver(
+  client: FhirClient,
+  c: Canon,
+  unit: () => Promise<UnitInfo>,
+): FhirSaver {
   const cache = new Map<string, Promise<Reference | undefined>>();
 
   /** A literal reference to the resource with a milieu identifier, else a logical one. */
@@ -99,39 +104,73 @@ export function createSaver(client: FhirClient, c: Canon, unit: () => Promise<Un
       (await find('participant', 'Patient', id)) ??
       logical('participant', 'Patient', id)) as AnyRef;
 
-  const ctx = { c, identifier: (kind: IdentifierKind, value: string) => ({ system: c.identifier(kind), value }) };
+  const ctx = {
+    c,
+    identifier: (kind: IdentifierKind, value: string) => ({ system: c.identifier(kind), value }),
+  };
 
-  async function saveFeedback(input: FeedbackEntry, template?: FeedbackTemplate): Promise<SaveOutcome<FeedbackEntry>> {
+  async function saveFeedback(
+    input: FeedbackEntry,
+    template?: FeedbackTemplate,
+  ): Promise<SaveOutcome<FeedbackEntry>> {
     const parsed = parseFeedbackEntry(input);
     if (!parsed.ok) {
-      throw new FhirError('invalid_entry', `feedback entry: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`, '', undefined, undefined, parsed.issues);
+      throw new FhirError(
+        'invalid_entry',
+        `feedback entry: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`,
+        '',
+        undefined,
+        undefined,
+        parsed.issues,
+      );
     }
     const entry = parsed.value;
     const u = await unit();
     const subject: AnyRef =
       entry.subjectId === undefined
         ? ({ reference: u.ref, display: u.name } as AnyRef)
-        : (((await find('participant', 'Patient', entry.subjectId)) ?? logical('participant', 'Patient', entry.subjectId)) as AnyRef);
+        : (((await find('participant', 'Patient', entry.subjectId)) ??
+            logical('participant', 'Patient', entry.subjectId)) as AnyRef);
     const qr = feedbackResponse(
       ctx,
       entry,
       {
         subject,
-        author: entry.authorId === undefined || entry.anonymous ? undefined : await person(entry.authorId),
-        reviewer: entry.review.reviewedBy === undefined ? undefined : await person(entry.review.reviewedBy),
+        author:
+          entry.authorId === undefined || entry.anonymous
+            ? undefined
+            : await person(entry.authorId),
+        reviewer:
+          entry.review.reviewedBy === undefined ? undefined : await person(entry.review.reviewedBy),
       },
       template,
     );
-    const { resource, status } = await client.request<Resource>('POST', 'QuestionnaireResponse', qr, {
-      'If-None-Exist': `identifier=${c.identifier('feedback')}|${entry.id}`,
-    });
-    return { value: entry, resource: `QuestionnaireResponse/${resource.id ?? ''}`, created: status === 201 };
+    const { resource, status } = await client.request<Resource>(
+      'POST',
+      'QuestionnaireResponse',
+      qr,
+      {
+        'If-None-Exist': `identifier=${c.identifier('feedback')}|${entry.id}`,
+      },
+    );
+    return {
+      value: entry,
+      resource: `QuestionnaireResponse/${resource.id ?? ''}`,
+      created: status === 201,
+    };
   }
 
   async function saveAttendance(input: AttendanceRecord): Promise<SaveOutcome<AttendanceRecord>> {
     const parsed = parseAttendanceRecord(input);
     if (!parsed.ok) {
-      throw new FhirError('invalid_entry', `attendance record: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`, '', undefined, undefined, parsed.issues);
+      throw new FhirError(
+        'invalid_entry',
+        `attendance record: ${parsed.issues[0]?.path ?? ''} ${parsed.issues[0]?.message ?? ''}`,
+        '',
+        undefined,
+        undefined,
+        parsed.issues,
+      );
     }
     const record = parsed.value;
     const u = await unit();
@@ -140,24 +179,38 @@ export function createSaver(client: FhirClient, c: Canon, unit: () => Promise<Un
     );
     const appt = found.entry?.[0]?.resource as Appointment | undefined;
     const patient =
-      (await find('participant', 'Patient', record.participantId)) ?? logical('participant', 'Patient', record.participantId);
-    const kind = appt?.serviceType?.flatMap((s) => s.coding ?? []).find((x) => x.system === c.codeSystem('activity-kind'))?.code;
+      (await find('participant', 'Patient', record.participantId)) ??
+      logical('participant', 'Patient', record.participantId);
+    const kind = appt?.serviceType
+      ?.flatMap((s) => s.coding ?? [])
+      .find((x) => x.system === c.codeSystem('activity-kind'))?.code;
     const encounter = attendanceEncounter(
-      { ...ctx, ref: () => ({}) as AnyRef, doc: { program: { setting: u.setting ?? 'outpatient' } } },
+      {
+        ...ctx,
+        ref: () => ({}) as AnyRef,
+        doc: { program: { setting: u.setting ?? 'outpatient' } },
+      },
       record,
       {
         patient: patient as AnyRef,
-        appointment: (appt?.id ? { reference: `Appointment/${appt.id}` } : logical('occurrence', 'Appointment', record.occurrenceId)) as AnyRef,
+        appointment: (appt?.id
+          ? { reference: `Appointment/${appt.id}` }
+          : logical('occurrence', 'Appointment', record.occurrenceId)) as AnyRef,
       },
-      appt?.start && appt.end && kind ? { start: appt.start, end: appt.end, kind: kind as never } : undefined,
+      appt?.start && appt.end && kind
+        ? { start: appt.start, end: appt.end, kind: kind as never }
+        : undefined,
     );
     const condition = `identifier=${c.identifier('attendance')}|${attendanceKey(record)}`;
-    const { resource, status } = await client.request<Encounter>('POST', 'Encounter', encounter, { 'If-None-Exist': condition });
+    const { resource, status } = await client.request<Encounter>('POST', 'Encounter', encounter, {
+      'If-None-Exist': condition,
+    });
     const created = status === 201;
     if (!created && resource.id) {
       const same =
         findExt(resource, c.extension('attendance-status'))?.valueCode === record.status &&
-        (findExt(resource, c.extension('attendance-note'))?.valueString ?? '') === (record.note ?? '') &&
+        (findExt(resource, c.extension('attendance-note'))?.valueString ?? '') ===
+          (record.note ?? '') &&
         identifierValue(resource, c.identifier('attendance')) === attendanceKey(record);
       if (!same) {
         const version = resource.meta?.versionId;
@@ -177,19 +230,39 @@ export function createSaver(client: FhirClient, c: Canon, unit: () => Promise<Un
   const failure = (error: unknown): Response => {
     if (error instanceof FhirError) {
       if (error.code === 'invalid_entry')
-        return json(400, { error: { code: 'invalid_entry', message: error.message, issues: error.issues } });
-      if (error.retryable) return json(503, { error: { code: 'unavailable', message: error.message } });
-      return json(error.status === 404 ? 404 : 502, { error: { code: error.status === 404 ? 'not_found' : 'server_error', message: error.message } });
+        return json(400, {
+          error: { code: 'invalid_entry', message: error.message, issues: error.issues },
+        });
+      if (error.retryable)
+        return json(503, { error: { code: 'unavailable', message: error.message } });
+      return json(error.status === 404 ? 404 : 502, {
+        error: {
+          code: error.status === 404 ? 'not_found' : 'server_error',
+          message: error.message,
+        },
+      });
     }
-    return json(500, { error: { code: 'server_error', message: error instanceof Error ? error.message : 'unexpected error' } });
+    return json(500, {
+      error: {
+        code: 'server_error',
+        message: error instanceof Error ? error.message : 'unexpected error',
+      },
+    });
   };
 
   const adapter = (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
+    const method = (
+      init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')
+    ).toUpperCase();
     const path = new URL(url, 'http://local.invalid/').pathname;
-    if (method !== 'POST' || !(path.endsWith(FEEDBACK_PATH) || path.endsWith(ATTENDANCE_PATH_SUFFIX))) {
-      return json(404, { error: { code: 'not_found', message: `${method} ${path} is not saved to FHIR` } });
+    if (
+      method !== 'POST' ||
+      !(path.endsWith(FEEDBACK_PATH) || path.endsWith(ATTENDANCE_PATH_SUFFIX))
+    ) {
+      return json(404, {
+        error: { code: 'not_found', message: `${method} ${path} is not saved to FHIR` },
+      });
     }
     let body: unknown;
     try {

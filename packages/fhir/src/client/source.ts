@@ -102,15 +102,27 @@ async function readUnit(client: FhirClient, c: Canon, o: FhirSourceOptions): Pro
     const id = o.unit.replace(/^Group\//, '');
     group = (await client.request<Group>('GET', `Group/${encodeURIComponent(id)}`)).resource;
   } else {
-    const found = await client.search(`Group?identifier=${encodeURIComponent(`${o.unit.system}|${o.unit.value}`)}`);
-    const hit = found.entry?.find((e) => e.resource?.resourceType === 'Group')?.resource as Group | undefined;
+    const found = await client.search(
+      `Group?identifier=${encodeURIComponent(`${o.unit.system}|${o.unit.value}`)}`,
+    );
+    const hit = found.entry?.find((e) => e.resource?.resourceType === 'Group')?.resource as
+      Group | undefined;
     if (!hit) {
-      throw new FhirError('not_found', `FHIR: no Group with identifier ${o.unit.system}|${o.unit.value}`, client.url('Group'), 404);
+      throw new FhirError(
+        'not_found',
+        `FHIR: no Group with identifier ${o.unit.system}|${o.unit.value}`,
+        client.url('Group'),
+        404,
+      );
     }
     group = hit;
   }
   if (group.resourceType !== 'Group' || !group.id) {
-    throw new FhirError('invalid_response', 'FHIR: the unit is not a Group with an id', client.url('Group'));
+    throw new FhirError(
+      'invalid_response',
+      'FHIR: the unit is not a Group with an id',
+      client.url('Group'),
+    );
   }
   const e = findExt(group, c.extension('program'));
   const unit: Unit = {
@@ -133,7 +145,9 @@ async function readUnit(client: FhirClient, c: Canon, o: FhirSourceOptions): Pro
       const plan = entry.resource as PlanDefinition | undefined;
       for (const action of plan?.action ?? []) {
         const routineId = action.definitionCanonical?.split('/').pop();
-        const code = action.code?.flatMap((x) => x.coding ?? []).find((x) => x.system === c.codeSystem('activity-kind'))?.code;
+        const code = action.code
+          ?.flatMap((x) => x.coding ?? [])
+          .find((x) => x.system === c.codeSystem('activity-kind'))?.code;
         const kind = oneOf(ACTIVITY_KINDS, code);
         if (routineId && kind) unit.kinds.set(decodeURIComponent(routineId), kind);
       }
@@ -143,10 +157,19 @@ async function readUnit(client: FhirClient, c: Canon, o: FhirSourceOptions): Pro
 }
 
 function boundMs(value: InstantInput, zone: string, name: string): number {
-  if (typeof value === 'string' && isLocalDate(value)) return zonedToInstant(value, '00:00', zone).ms;
-  const ms = typeof value === 'string' ? parseInstant(value) : value instanceof Date ? value.getTime() : value;
+  if (typeof value === 'string' && isLocalDate(value))
+    return zonedToInstant(value, '00:00', zone).ms;
+  const ms =
+    typeof value === 'string'
+      ? parseInstant(value)
+      : value instanceof Date
+        ? value.getTime()
+        : value;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new ScheduleRangeError(name, `expected a date YYYY-MM-DD or an instant with an offset, got ${String(value)}`);
+    throw new ScheduleRangeError(
+      name,
+      `expected a date YYYY-MM-DD or an instant with an offset, got ${String(value)}`,
+    );
   }
   return ms;
 }
@@ -184,12 +207,14 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
     const u = await unit();
     const fromMs = boundMs(q.from, u.zone, 'from');
     const toMs = boundMs(q.to, u.zone, 'to');
-    if (toMs < fromMs) throw new ScheduleRangeError('to', `${String(q.to)} is before from ${String(q.from)}`);
+    if (toMs < fromMs)
+      throw new ScheduleRangeError('to', `${String(q.to)} is before from ${String(q.from)}`);
     // An occurrence lasts less than a day: one that started up to 24 h before `from` may overlap.
     const since = new Date(fromMs - 86_400_000).toISOString();
     const until = new Date(toMs).toISOString();
     const includes =
-      '&_include=Appointment:actor' + (q.viewer.role === 'staff' ? '&_revinclude=Encounter:appointment' : '');
+      '&_include=Appointment:actor' +
+      (q.viewer.role === 'staff' ? '&_revinclude=Encounter:appointment' : '');
     const bundle = await client.search(
       `Appointment?supporting-info=${encodeURIComponent(u.ref)}&date=ge${encodeURIComponent(since)}&date=lt${encodeURIComponent(until)}&_count=${pageSize}${includes}`,
     );
@@ -213,26 +238,44 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
         }
       }
     }
-    const ctx = { c, zone: u.zone, viewer: q.viewer, policy: u.policy, included, kinds: u.kinds, encounters };
+    const ctx = {
+      c,
+      zone: u.zone,
+      viewer: q.viewer,
+      policy: u.policy,
+      included,
+      kinds: u.kinds,
+      encounters,
+    };
     const views: OccurrenceView[] = [];
     const seen = new Set<string>();
     for (const { a, ref } of appointments) {
       const startMs = a.start ? parseInstant(a.start) : NaN;
       const endMs = a.end ? parseInstant(a.end) : NaN;
-      const overlaps = endMs > startMs ? startMs < toMs && endMs > fromMs : startMs >= fromMs && startMs < toMs;
+      const overlaps =
+        endMs > startMs ? startMs < toMs && endMs > fromMs : startMs >= fromMs && startMs < toMs;
       if (!overlaps) continue;
       if (q.includeCancelled === false && a.status === 'cancelled') continue;
       const view = appointmentView(ctx, a, ref);
       if (!view) {
         if (q.viewer.role !== 'participant')
-          options.onWarning?.({ path: ref, code: 'invalid_value', message: `${ref} is not a valid occurrence; left out` });
+          options.onWarning?.({
+            path: ref,
+            code: 'invalid_value',
+            message: `${ref} is not a valid occurrence; left out`,
+          });
         continue;
       }
       if (seen.has(view.id)) continue;
       seen.add(view.id);
       views.push(view);
     }
-    views.sort((x, y) => parseInstant(x.start) - parseInstant(y.start) || parseInstant(x.end) - parseInstant(y.end) || (x.id < y.id ? -1 : 1));
+    views.sort(
+      (x, y) =>
+        parseInstant(x.start) - parseInstant(y.start) ||
+        parseInstant(x.end) - parseInstant(y.end) ||
+        (x.id < y.id ? -1 : 1),
+    );
     const response: OccurrencesResponse = {
       program: { name: u.name, timeZone: u.zone, locale: u.locale, displayNames: u.policy },
       timeZone: u.zone,
@@ -248,7 +291,11 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
     }
     const checked = OccurrencesResponseSchema.safeParse(response);
     if (!checked.success) {
-      throw new FhirError('invalid_response', `FHIR: the schedule built from ${client.base} is not a valid OccurrencesResponse: ${checked.error.issues[0]?.message ?? ''}`, client.base);
+      throw new FhirError(
+        'invalid_response',
+        `FHIR: the schedule built from ${client.base} is not a valid OccurrencesResponse: ${checked.error.issues[0]?.message ?? ''}`,
+        client.base,
+      );
     }
     return response;
   }
@@ -260,7 +307,15 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
     const patient = found.entry?.[0]?.resource as Patient | undefined;
     const u = await unit();
     const ref = personRef(
-      { c, zone: u.zone, viewer: { role: 'participant', participantId }, policy: u.policy, included: new Included(), kinds: u.kinds, encounters: new Map() },
+      {
+        c,
+        zone: u.zone,
+        viewer: { role: 'participant', participantId },
+        policy: u.policy,
+        included: new Included(),
+        kinds: u.kinds,
+        encounters: new Map(),
+      },
       patient,
       undefined,
       'participant',

@@ -40,15 +40,16 @@ import { hhmm, sub } from '../import/bundle.js';
 
 /** Who is looking at the schedule. */
 export type Viewer =
-  | { role: 'staff' }
-  | { role: 'participant'; participantId: string }
-  | { role: 'kiosk' };
+  { role: 'staff' } | { role: 'participant'; participantId: string } | { role: 'kiosk' };
 
 /**
  * A name for a shared screen under the program's policy: `first-initial` → `Dana R.`,
  * `initials` → `D. R.`, `none` → no name (the person is left out).
  */
-export function sharedScreenName(person: NamedPerson, policy: DisplayNamePolicy): string | undefined {
+export function sharedScreenName(
+  person: NamedPerson,
+  policy: DisplayNamePolicy,
+): string | undefined {
   if (policy === 'none') return undefined;
   if (policy === 'first-initial') return displayName(person, 'kiosk');
   const letters = [person.preferredName, person.lastName ?? '']
@@ -95,7 +96,11 @@ export interface ViewContext {
 }
 
 /** The milieu id of a person or place, or `undefined` when it has none that passes `ID_PATTERN`. */
-function milieuId(c: Canon, r: Resource | undefined, kind: 'participant' | 'staff' | 'location'): string | undefined {
+function milieuId(
+  c: Canon,
+  r: Resource | undefined,
+  kind: 'participant' | 'staff' | 'location',
+): string | undefined {
   if (!r) return undefined;
   const v = identifierValue(r as { identifier?: never }, c.identifier(kind));
   if (v !== undefined && ID_PATTERN.test(v)) return v;
@@ -139,7 +144,8 @@ function exceptionView(ctx: ViewContext, a: Appointment): OccurrenceExceptionVie
     if (oe) view.originalEnd = oe;
     return view;
   }
-  if (a.status === 'cancelled') return { type: 'cancelled', reason: a.cancelationReason?.text ?? '' };
+  if (a.status === 'cancelled')
+    return { type: 'cancelled', reason: a.cancelationReason?.text ?? '' };
   return undefined;
 }
 
@@ -149,7 +155,11 @@ function exceptionView(ctx: ViewContext, a: Appointment): OccurrenceExceptionVie
  *
  * @internal
  */
-export function appointmentView(ctx: ViewContext, a: Appointment, ref: string): OccurrenceView | undefined {
+export function appointmentView(
+  ctx: ViewContext,
+  a: Appointment,
+  ref: string,
+): OccurrenceView | undefined {
   const startMs = a.start ? parseInstant(a.start) : NaN;
   const endMs = a.end ? parseInstant(a.end) : NaN;
   if (Number.isNaN(startMs) || Number.isNaN(endMs)) return undefined;
@@ -188,9 +198,12 @@ export function appointmentView(ctx: ViewContext, a: Appointment, ref: string): 
       if (lid) location = { id: lid, name };
     }
   }
-  if (ctx.viewer.role === 'participant' && !participantIds.includes(ctx.viewer.participantId)) return undefined;
+  if (ctx.viewer.role === 'participant' && !participantIds.includes(ctx.viewer.participantId))
+    return undefined;
 
-  const code = a.serviceType?.flatMap((s) => s.coding ?? []).find((c) => c.system === ctx.c.codeSystem('activity-kind'))?.code;
+  const code = a.serviceType
+    ?.flatMap((s) => s.coding ?? [])
+    .find((c) => c.system === ctx.c.codeSystem('activity-kind'))?.code;
   const kind: ActivityKind = (ACTIVITY_KINDS as readonly unknown[]).includes(code)
     ? (code as ActivityKind)
     : (ctx.kinds.get(routineId) ?? 'other');
@@ -206,7 +219,8 @@ export function appointmentView(ctx: ViewContext, a: Appointment, ref: string): 
     start: formatInstant(startMs, ctx.zone),
     end: formatInstant(endMs, ctx.zone),
     facilitators,
-    attendance: participantIds.length > 0 && optional === participantIds.length ? 'elective' : 'required',
+    attendance:
+      participantIds.length > 0 && optional === participantIds.length ? 'elective' : 'required',
     status:
       a.status === 'cancelled'
         ? 'cancelled'
@@ -222,21 +236,23 @@ export function appointmentView(ctx: ViewContext, a: Appointment, ref: string): 
   if (findExt(a, ctx.c.extension('dst-shifted'))?.valueBoolean) view.dstShifted = true;
   if (ctx.viewer.role === 'staff') {
     view.participants = participants;
-    view.attendanceRecords = (ctx.encounters.get(ref) ?? []).flatMap((e): OccurrenceAttendance[] => {
-      const patient = ctx.included.get(e.subject?.reference);
-      const participantId =
-        milieuId(ctx.c, patient, 'participant') ??
-        identifierValue(e, ctx.c.identifier('attendance'))?.split('/').pop();
-      if (!participantId || !ID_PATTERN.test(participantId)) return [];
-      const coded = findExt(e, ctx.c.extension('attendance-status'))?.valueCode;
-      const status = (ATTENDANCE_STATUSES as readonly unknown[]).includes(coded)
-        ? (coded as OccurrenceAttendance['status'])
-        : e.status === 'finished'
-          ? 'present'
-          : 'absent';
-      const note = findExt(e, ctx.c.extension('attendance-note'))?.valueString;
-      return [{ participantId, status, ...(note ? { note } : {}) }];
-    });
+    view.attendanceRecords = (ctx.encounters.get(ref) ?? []).flatMap(
+      (e): OccurrenceAttendance[] => {
+        const patient = ctx.included.get(e.subject?.reference);
+        const participantId =
+          milieuId(ctx.c, patient, 'participant') ??
+          identifierValue(e, ctx.c.identifier('attendance'))?.split('/').pop();
+        if (!participantId || !ID_PATTERN.test(participantId)) return [];
+        const coded = findExt(e, ctx.c.extension('attendance-status'))?.valueCode;
+        const status = (ATTENDANCE_STATUSES as readonly unknown[]).includes(coded)
+          ? (coded as OccurrenceAttendance['status'])
+          : e.status === 'finished'
+            ? 'present'
+            : 'absent';
+        const note = findExt(e, ctx.c.extension('attendance-note'))?.valueString;
+        return [{ participantId, status, ...(note ? { note } : {}) }];
+      },
+    );
   }
   return OccurrenceViewSchema.safeParse(view).success ? view : undefined;
 }

@@ -198,6 +198,9 @@ function responseItems(
     flat.set(`ratings.${k}`, answerItem(ctx, `ratings.${k}`, v));
   for (const [k, v] of Object.entries(entry.answers ?? {}))
     flat.set(`answers.${k}`, answerItem(ctx, `answers.${k}`, v));
+  // A template's `about` item (a chosen goal or expectation) answers with the id of what the entry is about.
+  if (template && entry.about?.id !== undefined && entry.about.id !== '')
+    flat.set('about', answerItem(ctx, 'about', entry.about.id));
   if (!template) return [...flat.values()];
   const out: QuestionnaireResponseItem[] = [];
   for (const s of template.sections) {

@@ -139,6 +139,8 @@ export function readFeedback(ix: BundleIndex, unitId: string | undefined): Feedb
           !list && values.length === 1 && (typeof first === 'number' || typeof first === 'string')
             ? first
             : strings;
+      } else if (i.linkId === 'about') {
+        // The entry's `about` comes from the feedback extension; this item only mirrors its id.
       } else if (i.answer && typeof first === 'string') texts.push(first);
     });
     // A foreign response has no strengths item: its first text answer is the closest thing.
