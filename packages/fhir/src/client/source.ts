@@ -187,7 +187,8 @@ function boundMs(value: InstantInput, zone: string, name: string): number {
  * @example
  * ```ts
  * const source = createFhirSource({ baseUrl: 'https://ehr.example.org/fhir/R4', unit: 'unit-4w' });
- * board.loader = ({ from, to }) => source.occurrences({ from, to, viewer: { role: 'kiosk' } });
+ * const week = await source.occurrences({ from: '2026-03-09', to: '2026-03-16', viewer: { role: 'kiosk' } });
+ * // week is an OccurrencesResponse: answer GET /api/v1/occurrences with it.
  * ```
  */
 export function createFhirSource(options: FhirSourceOptions): FhirSource {
