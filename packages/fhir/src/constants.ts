@@ -39,6 +39,8 @@ export const CONSENT_POLICY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-A
 /** Every URL of the mapping under one canonical base. */
 export interface Canon {
   base: string;
+  /** The program whose identifier systems these are (`undefined`: not scoped yet). */
+  programId: string | undefined;
   codeSystem(name: CodeSystemName): string;
   valueSet(name: CodeSystemName): string;
   identifier(kind: IdentifierKind): string;
@@ -95,15 +97,22 @@ export type ExtensionName =
 /**
  * Builds the URLs of the mapping under a canonical base.
  *
+ * Identifier systems are scoped by program (`…/id/<programId>/participant`), because milieu
+ * ids are unique within one document only: two units on one FHIR server may both have a `p-01`,
+ * and they are different people. The program's own system, `…/id/program`, is not scoped.
+ *
  * @param base - e.g. {@link DEFAULT_CANONICAL_BASE}; a trailing slash is dropped
+ * @param programId - the program whose identifiers these are
  */
-export function canon(base: string = DEFAULT_CANONICAL_BASE): Canon {
+export function canon(base: string = DEFAULT_CANONICAL_BASE, programId?: string): Canon {
   const b = base.replace(/\/+$/, '');
+  const scope = programId === undefined ? '' : `${encodeURIComponent(programId)}/`;
   return {
     base: b,
+    programId,
     codeSystem: (name) => `${b}/CodeSystem/${name}`,
     valueSet: (name) => `${b}/ValueSet/${name}`,
-    identifier: (kind) => `${b}/id/${kind}`,
+    identifier: (kind) => (kind === 'program' ? `${b}/id/program` : `${b}/id/${scope}${kind}`),
     extension: (name) => `${b}/StructureDefinition/${name}`,
     questionnaire: (id) => `${b}/Questionnaire/${encodeURIComponent(id)}`,
     activityDefinition: (p, r) =>

@@ -148,6 +148,20 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
     ).toBe(true);
   });
 
+  test('two units with the same participant ids keep different people (identifiers are scoped by program)', async () => {
+    const res = await fetch(`${server.baseUrl}/Patient?_count=100`);
+    const bundle = (await res.json()) as {
+      entry?: { resource: { identifier?: { system?: string; value?: string }[] } }[];
+    };
+    const p01 = (bundle.entry ?? []).filter((e) =>
+      e.resource.identifier?.some((i) => i.value === 'p-01'),
+    );
+    expect(p01.map((e) => e.resource.identifier?.[0]?.system).sort()).toEqual([
+      `${DEFAULT_CANONICAL_BASE}/id/${doc.program.id}-initials/participant`,
+      `${DEFAULT_CANONICAL_BASE}/id/${doc.program.id}/participant`,
+    ]);
+  });
+
   test('a unit that does not exist is a clear not_found error', async () => {
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: 'no-such-group' });
     const error = await source

@@ -19,7 +19,11 @@ import { validate } from './medplum.js';
 
 let server: TestFhirServer;
 let doc: MilieuDocument;
-const system = (kind: string) => `${DEFAULT_CANONICAL_BASE}/id/${kind}`;
+/** Identifier systems are scoped by program (except the program's own). */
+const system = (kind: string) =>
+  kind === 'program'
+    ? `${DEFAULT_CANONICAL_BASE}/id/program`
+    : `${DEFAULT_CANONICAL_BASE}/id/${doc.program.id}/${kind}`;
 
 async function search<T>(path: string): Promise<T[]> {
   const b = (await (await fetch(`${server.baseUrl}/${path}`)).json()) as Bundle;

@@ -67,6 +67,7 @@ export interface FhirSaver {
 }
 
 interface UnitInfo {
+  c: Canon;
   ref: string;
   name: string;
   setting: Setting | undefined;
@@ -74,11 +75,15 @@ interface UnitInfo {
 }
 
 /** @internal */
-export function createSaver(
-  client: FhirClient,
-  c: Canon,
-  unit: () => Promise<UnitInfo>,
-): FhirSaver {
+export function createSaver(client: FhirClient, unit: () => Promise<UnitInfo>): FhirSaver {
+  // The unit's URLs (identifier systems scoped to its program), set by the first save.
+  let c: Canon | undefined;
+  const urls = async (): Promise<{ u: UnitInfo; c: Canon }> => {
+    const u = await unit();
+    c = u.c;
+    return { u, c };
+  };
+  const sys = (kind: IdentifierKind): string => (c as Canon).identifier(kind);
   const cache = new Map<string, Promise<Reference | undefined>>();
 
   /** A literal reference to the resource with a milieu identifier, else a logical one. */
@@ -87,7 +92,7 @@ export function createSaver(
     let hit = cache.get(key);
     if (!hit) {
       hit = client
-        .search(`${type}?identifier=${encodeURIComponent(`${c.identifier(kind)}|${id}`)}&_count=1`)
+        .search(`${type}?identifier=${encodeURIComponent(`${sys(kind)}|${id}`)}&_count=1`)
         .then((b) => {
           const r = b.entry?.[0]?.resource as Resource | undefined;
           return r?.id ? { reference: `${type}/${r.id}` } : undefined;
@@ -98,16 +103,19 @@ export function createSaver(
     return hit;
   }
   const logical = (kind: IdentifierKind, type: string, id: string): AnyRef =>
-    ({ type, identifier: { system: c.identifier(kind), value: id } }) as AnyRef;
+    ({ type, identifier: { system: sys(kind), value: id } }) as AnyRef;
   const person = async (id: string): Promise<AnyRef> =>
     ((await find('staff', 'Practitioner', id)) ??
       (await find('participant', 'Patient', id)) ??
       logical('participant', 'Patient', id)) as AnyRef;
 
-  const ctx = {
-    c,
-    identifier: (kind: IdentifierKind, value: string) => ({ system: c.identifier(kind), value }),
-  };
+  const contextOf = (canon: Canon) => ({
+    c: canon,
+    identifier: (kind: IdentifierKind, value: string) => ({
+      system: canon.identifier(kind),
+      value,
+    }),
+  });
 
   async function saveFeedback(
     input: FeedbackEntry,
@@ -125,7 +133,8 @@ export function createSaver(
       );
     }
     const entry = parsed.value;
-    const u = await unit();
+    const { u, c } = await urls();
+    const ctx = contextOf(c);
     const subject: AnyRef =
       entry.subjectId === undefined
         ? ({ reference: u.ref, display: u.name } as AnyRef)
@@ -173,7 +182,8 @@ export function createSaver(
       );
     }
     const record = parsed.value;
-    const u = await unit();
+    const { u, c } = await urls();
+    const ctx = contextOf(c);
     const found = await client.search(
       `Appointment?identifier=${encodeURIComponent(`${c.identifier('occurrence')}|${record.occurrenceId}`)}&_count=1`,
     );

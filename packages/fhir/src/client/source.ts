@@ -83,6 +83,8 @@ export interface FhirSource {
 }
 
 interface Unit {
+  /** The URLs, with identifier systems scoped to the unit's program. */
+  c: Canon;
   group: Group;
   ref: string;
   name: string;
@@ -125,7 +127,9 @@ async function readUnit(client: FhirClient, c: Canon, o: FhirSourceOptions): Pro
     );
   }
   const e = findExt(group, c.extension('program'));
+  const program = group.identifier?.find((i) => i.system === c.identifier('program'));
   const unit: Unit = {
+    c: canon(c.base, program?.value ?? group.id),
     group,
     ref: `Group/${group.id}`,
     name: group.name ?? '',
@@ -136,7 +140,6 @@ async function readUnit(client: FhirClient, c: Canon, o: FhirSourceOptions): Pro
     kinds: new Map(),
   };
   // The unit's timetable: routine kinds by routine id, for Appointments without a kind.
-  const program = group.identifier?.find((i) => i.system === c.identifier('program'));
   if (program?.value) {
     const plans = await client.search(
       `PlanDefinition?identifier=${encodeURIComponent(`${program.system}|${program.value}`)}`,
@@ -240,7 +243,7 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
       }
     }
     const ctx = {
-      c,
+      c: u.c,
       zone: u.zone,
       viewer: q.viewer,
       policy: u.policy,
@@ -302,14 +305,14 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
   }
 
   async function participantRef(participantId: string): Promise<PersonRef | undefined> {
+    const u = await unit();
     const found = await client.search(
-      `Patient?identifier=${encodeURIComponent(`${c.identifier('participant')}|${participantId}`)}`,
+      `Patient?identifier=${encodeURIComponent(`${u.c.identifier('participant')}|${participantId}`)}`,
     );
     const patient = found.entry?.[0]?.resource as Patient | undefined;
-    const u = await unit();
     const ref = personRef(
       {
-        c,
+        c: u.c,
         zone: u.zone,
         viewer: { role: 'participant', participantId },
         policy: u.policy,
@@ -324,5 +327,5 @@ export function createFhirSource(options: FhirSourceOptions): FhirSource {
     return ref ? { ...ref, id: participantId } : { id: participantId, name: participantId };
   }
 
-  return { occurrences, saver: createSaver(client, c, unit) };
+  return { occurrences, saver: createSaver(client, unit) };
 }

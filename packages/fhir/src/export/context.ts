@@ -38,7 +38,7 @@ export class ExportContext {
     readonly doc: MilieuDocument,
     base: string | undefined,
   ) {
-    this.c = canon(base);
+    this.c = canon(base, doc.program.id);
     this.participants = new Map(doc.people.participants.map((p) => [p.id, p]));
     this.staff = new Map(doc.people.staff.map((s) => [s.id, s]));
     this.locations = new Map(doc.program.locations.map((l) => [l.id, l.name]));

@@ -111,7 +111,8 @@ function exportParticipant(ctx: ExportContext, p: Participant): void {
   for (const g of p.goals) {
     const goal: Goal = {
       resourceType: 'Goal',
-      identifier: [ctx.identifier('goal', g.id)],
+      // Goal ids are unique within their participant: the identifier names both.
+      identifier: [ctx.identifier('goal', `${p.id}/${g.id}`)],
       lifecycleStatus:
         g.status === 'active'
           ? 'active'

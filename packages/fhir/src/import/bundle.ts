@@ -6,7 +6,7 @@
  */
 import { ID_PATTERN, type Issue } from '@milieu/core';
 import type { Extension, Reference, Resource } from '@medplum/fhirtypes';
-import type { Canon, IdentifierKind } from '../constants.js';
+import { canon, type Canon, type IdentifierKind } from '../constants.js';
 
 /** One resource of the bundle with its JSON pointer. */
 export interface Located<R extends Resource = Resource> {
@@ -26,10 +26,11 @@ export class BundleIndex {
   private readonly ids = new Map<Resource, string>();
   private readonly used = new Map<string, Set<string>>();
 
-  constructor(
-    readonly c: Canon,
-    entries: readonly { fullUrl?: string; resource?: Resource }[],
-  ) {
+  /** The URLs in use; {@link BundleIndex.scope} scopes the identifier systems to the program. */
+  c: Canon;
+
+  constructor(c: Canon, entries: readonly { fullUrl?: string; resource?: Resource }[]) {
+    this.c = c;
     entries.forEach((entry, i) => {
       const r = entry?.resource;
       if (!r || typeof r !== 'object' || typeof r.resourceType !== 'string') {
@@ -47,6 +48,13 @@ export class BundleIndex {
       if (typeof entry.fullUrl === 'string') this.byRef.set(entry.fullUrl, located);
       if (typeof r.id === 'string') this.byRef.set(`${r.resourceType}/${r.id}`, located);
     });
+  }
+
+  /** Reads milieu identifiers in the systems of `programId` from now on. */
+  scope(programId: string): void {
+    this.c = canon(this.c.base, programId);
+    this.ids.clear();
+    this.used.clear();
   }
 
   /** Adds an issue (located by a JSON pointer into the bundle). */

@@ -11,6 +11,7 @@ import {
   STAFF_ROLES,
   STAY_MODELS,
   ANONYMOUS_AUTHOR_VISIBILITIES,
+  ID_PATTERN,
   type Goal as MilieuGoal,
   type Participant,
   type Policy,
@@ -28,7 +29,7 @@ import type {
   Patient,
   Practitioner,
 } from '@medplum/fhirtypes';
-import { findExt } from '../util.js';
+import { findExt, identifierValue } from '../util.js';
 import { dateOf, sub, type BundleIndex, type Located } from './bundle.js';
 
 /** What the import knows before it reads people. */
@@ -121,6 +122,13 @@ function names(list: HumanName[] | undefined): { preferredName: string; lastName
   return n?.family ? { preferredName, lastName: n.family } : { preferredName };
 }
 
+/** A goal's milieu id: the part after `participant/` of its identifier, else a generated one. */
+function goalId(ix: BundleIndex, g: Goal, pid: string): string {
+  const value = identifierValue(g, ix.c.identifier('goal'));
+  const id = value?.startsWith(`${pid}/`) ? value.slice(pid.length + 1) : undefined;
+  return id !== undefined && ID_PATTERN.test(id) ? id : ix.idOf('goal', g, pid);
+}
+
 const GOAL_STATUS: Record<string, MilieuGoal['status']> = {
   active: 'active',
   accepted: 'active',
@@ -181,7 +189,7 @@ export function readPeople(
     }
     const list = goalsOf.get(pid) ?? [];
     list.push({
-      id: ix.idOf('goal', g, pid),
+      id: goalId(ix, g, pid),
       statement,
       setOn: dateOf(g.startDate) ?? fallbackDate,
       status: GOAL_STATUS[g.lifecycleStatus] ?? 'active',
