@@ -49,7 +49,8 @@ export function findExt(
   holder: { extension?: Extension[] } | undefined,
   url: string,
 ): Extension | undefined {
-  return holder?.extension?.find((e) => e.url === url);
+  const list = holder?.extension;
+  return Array.isArray(list) ? list.find((e) => e?.url === url) : undefined;
 }
 
 /** Every extension with `url`. */
@@ -57,7 +58,8 @@ export function findExts(
   holder: { extension?: Extension[] } | undefined,
   url: string,
 ): Extension[] {
-  return holder?.extension?.filter((e) => e.url === url) ?? [];
+  const list = holder?.extension;
+  return Array.isArray(list) ? list.filter((e) => e?.url === url) : [];
 }
 
 /** The identifier value of `system`, if any. */
@@ -65,7 +67,12 @@ export function identifierValue(
   holder: { identifier?: Identifier[] } | undefined,
   system: string,
 ): string | undefined {
-  return holder?.identifier?.find((i) => i.system === system)?.value;
+  const list: unknown = holder?.identifier;
+  // QuestionnaireResponse.identifier is a single Identifier; the others are lists.
+  const one = (i: unknown): i is Identifier =>
+    typeof i === 'object' && i !== null && (i as Identifier).system === system;
+  const value = Array.isArray(list) ? list.find(one)?.value : one(list) ? list.value : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

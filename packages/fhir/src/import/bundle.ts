@@ -57,6 +57,30 @@ export class BundleIndex {
     this.used.clear();
   }
 
+  /**
+   * Runs `read` on one resource; when the resource is malformed in a way the reader trips
+   * over (a list that is not a list, a number where text belongs), it is skipped with an issue
+   * at its pointer instead of failing the whole import.
+   */
+  guard<T>(located: { pointer: string; resource: Resource }, read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      this.skip(located, error);
+      return undefined;
+    }
+  }
+
+  /** Records that a malformed resource was skipped (see {@link BundleIndex.guard}). */
+  skip(located: { pointer: string; resource: Resource }, error: unknown): void {
+    const why = error instanceof Error ? error.message : String(error);
+    this.issue(
+      located.pointer,
+      'invalid_value',
+      `this ${located.resource.resourceType} does not have the shape FHIR R4 gives it (${why}); skipped`,
+    );
+  }
+
   /** Adds an issue (located by a JSON pointer into the bundle). */
   issue(path: string, code: string, message: string): void {
     this.issues.push({ path, code, message });
@@ -122,12 +146,14 @@ export class BundleIndex {
 
 /** The sub-extension `name` of a complex extension. */
 export function sub(e: Extension | undefined, name: string): Extension | undefined {
-  return e?.extension?.find((x) => x.url === name);
+  const list = e?.extension;
+  return Array.isArray(list) ? list.find((x) => x?.url === name) : undefined;
 }
 
 /** Every sub-extension `name` of a complex extension. */
 export function subsOf(e: Extension | undefined, name: string): Extension[] {
-  return e?.extension?.filter((x) => x.url === name) ?? [];
+  const list = e?.extension;
+  return Array.isArray(list) ? list.filter((x) => x?.url === name) : [];
 }
 
 /** `HH:MM:SS` (FHIR `time`) → `HH:MM`. */
@@ -137,3 +163,6 @@ export const hhmm = (time: string | undefined): string | undefined =>
 /** The date part of a FHIR date or dateTime. */
 export const dateOf = (value: string | undefined): string | undefined =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+
+/** A list element of foreign data: the array, or `[]` when it is missing or not a list. */
+export const listOf = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);

@@ -35,9 +35,9 @@ export type FromFhirResult =
 
 function zoneHint(ix: BundleIndex): string | undefined {
   for (const { resource } of ix.all<Appointment>('Appointment')) {
-    const tz = sub(findExt(resource, RECURRENCE_TEMPLATE_URL), 'timezone')?.valueCodeableConcept
-      ?.coding?.[0]?.code;
-    if (tz) return tz;
+    const tz: unknown = sub(findExt(resource, RECURRENCE_TEMPLATE_URL), 'timezone')
+      ?.valueCodeableConcept?.coding?.[0]?.code;
+    if (typeof tz === 'string' && tz !== '') return tz;
   }
   return undefined;
 }
@@ -108,7 +108,7 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const routineByUrl = new Map<string, string>();
   const activities = new Set<object>();
   for (const located of ix.all<ActivityDefinition>('ActivityDefinition')) {
-    const routine = routineFromActivity(ix, located);
+    const routine = ix.guard(located, () => routineFromActivity(ix, located));
     if (!routine) continue;
     ix.origins.set(routine, located.pointer);
     routines.push(routine);

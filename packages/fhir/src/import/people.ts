@@ -30,7 +30,7 @@ import type {
   Practitioner,
 } from '@medplum/fhirtypes';
 import { findExt, identifierValue } from '../util.js';
-import { dateOf, sub, type BundleIndex, type Located } from './bundle.js';
+import { dateOf, listOf, sub, type BundleIndex, type Located } from './bundle.js';
 
 /** What the import knows before it reads people. */
 export interface ProgramDefaults {
@@ -95,22 +95,32 @@ export function readProgram(
   }
   if (Object.keys(policy).length > 0) program.policy = policy;
 
-  for (const { resource: l } of ix.all<Location>('Location')) {
-    const capacity = sub(findExt(l, ix.c.extension('program')), 'capacity')?.valuePositiveInt;
-    program.locations.push({
-      id: ix.idOf('location', l),
-      name: l.name ?? l.alias?.[0] ?? ix.idOf('location', l),
-      ...(capacity === undefined ? {} : { capacity }),
-    });
+  for (const located of ix.all<Location>('Location')) {
+    try {
+      const { resource: l } = located;
+      const capacity = sub(findExt(l, ix.c.extension('program')), 'capacity')?.valuePositiveInt;
+      program.locations.push({
+        id: ix.idOf('location', l),
+        name: l.name ?? l.alias?.[0] ?? ix.idOf('location', l),
+        ...(capacity === undefined ? {} : { capacity }),
+      });
+    } catch (error) {
+      ix.skip(located, error);
+    }
   }
-  for (const { resource: g } of ix.all<Group>('Group')) {
-    if (unit && g === unit.resource) continue;
-    const description = findExt(g, ix.c.extension('description'))?.valueString;
-    program.groups.push({
-      id: ix.idOf('group', g),
-      name: g.name ?? ix.idOf('group', g),
-      ...(description === undefined ? {} : { description }),
-    });
+  for (const located of ix.all<Group>('Group')) {
+    try {
+      const { resource: g } = located;
+      if (unit && g === unit.resource) continue;
+      const description = findExt(g, ix.c.extension('description'))?.valueString;
+      program.groups.push({
+        id: ix.idOf('group', g),
+        name: g.name ?? ix.idOf('group', g),
+        ...(description === undefined ? {} : { description }),
+      });
+    } catch (error) {
+      ix.skip(located, error);
+    }
   }
   return program;
 }
@@ -155,60 +165,84 @@ export function readPeople(
   fallbackDate: string,
 ): { participants: Participant[]; staff: Staff[] } {
   const episodes = new Map<string, EpisodeOfCare>();
-  for (const { resource: e } of ix.all<EpisodeOfCare>('EpisodeOfCare')) {
-    const pid = ix.refId('participant', 'Patient', e.patient);
-    if (pid !== undefined && !episodes.has(pid)) episodes.set(pid, e);
+  for (const located of ix.all<EpisodeOfCare>('EpisodeOfCare')) {
+    try {
+      const { resource: e } = located;
+      const pid = ix.refId('participant', 'Patient', e.patient);
+      if (pid !== undefined && !episodes.has(pid)) episodes.set(pid, e);
+    } catch (error) {
+      ix.skip(located, error);
+    }
   }
   const memberPeriods = new Map<string, { start?: string; end?: string }>();
-  for (const m of unit?.resource.member ?? []) {
+  for (const m of listOf(unit?.resource.member)) {
     const pid = ix.refId('participant', 'Patient', m.entity);
     if (pid !== undefined && m.period) memberPeriods.set(pid, m.period);
   }
   const groupsOf = new Map<string, string[]>();
-  for (const { resource: g } of ix.all<Group>('Group')) {
-    if (unit && g === unit.resource) continue;
-    for (const m of g.member ?? []) {
-      const pid = ix.refId('participant', 'Patient', m.entity);
-      if (pid === undefined) continue;
-      const list = groupsOf.get(pid) ?? [];
-      list.push(ix.idOf('group', g));
-      groupsOf.set(pid, list);
+  for (const located of ix.all<Group>('Group')) {
+    try {
+      const { resource: g } = located;
+      if (unit && g === unit.resource) continue;
+      for (const m of g.member ?? []) {
+        const pid = ix.refId('participant', 'Patient', m.entity);
+        if (pid === undefined) continue;
+        const list = groupsOf.get(pid) ?? [];
+        list.push(ix.idOf('group', g));
+        groupsOf.set(pid, list);
+      }
+    } catch (error) {
+      ix.skip(located, error);
     }
   }
   const goalsOf = new Map<string, MilieuGoal[]>();
-  for (const { resource: g, pointer } of ix.all<Goal>('Goal')) {
-    const pid = ix.refId('participant', 'Patient', g.subject);
-    const statement = g.description?.text ?? g.description?.coding?.[0]?.display;
-    if (pid === undefined || !statement) {
-      ix.issue(
-        pointer,
-        'unknown_reference',
-        'a Goal without a Patient subject or description is skipped',
-      );
-      continue;
+  for (const located of ix.all<Goal>('Goal')) {
+    try {
+      const { resource: g, pointer } = located;
+      const pid = ix.refId('participant', 'Patient', g.subject);
+      const statement = g.description?.text ?? g.description?.coding?.[0]?.display;
+      if (pid === undefined || !statement) {
+        ix.issue(
+          pointer,
+          'unknown_reference',
+          'a Goal without a Patient subject or description is skipped',
+        );
+        continue;
+      }
+      const list = goalsOf.get(pid) ?? [];
+      list.push({
+        id: goalId(ix, g, pid),
+        statement,
+        setOn: dateOf(g.startDate) ?? fallbackDate,
+        status: GOAL_STATUS[g.lifecycleStatus] ?? 'active',
+      });
+      goalsOf.set(pid, list);
+    } catch (error) {
+      ix.skip(located, error);
     }
-    const list = goalsOf.get(pid) ?? [];
-    list.push({
-      id: goalId(ix, g, pid),
-      statement,
-      setOn: dateOf(g.startDate) ?? fallbackDate,
-      status: GOAL_STATUS[g.lifecycleStatus] ?? 'active',
-    });
-    goalsOf.set(pid, list);
   }
   const electivesOf = new Map<string, string[]>();
-  for (const { resource: plan } of ix.all<CarePlan>('CarePlan')) {
-    if (!plan.identifier?.some((i) => i.system === ix.c.identifier('electives'))) continue;
-    const pid = ix.refId('participant', 'Patient', plan.subject);
-    if (pid === undefined) continue;
-    const ids = (plan.activity ?? [])
-      .flatMap((a) => a.detail?.instantiatesCanonical ?? [])
-      .map((url) => routineByUrl.get(url))
-      .filter((id): id is string => id !== undefined);
-    electivesOf.set(pid, [...new Set(ids)]);
+  for (const located of ix.all<CarePlan>('CarePlan')) {
+    try {
+      const { resource: plan } = located;
+      if (!plan.identifier?.some((i) => i.system === ix.c.identifier('electives'))) continue;
+      const pid = ix.refId('participant', 'Patient', plan.subject);
+      if (pid === undefined) continue;
+      const ids = (plan.activity ?? [])
+        .flatMap((a) => a.detail?.instantiatesCanonical ?? [])
+        .map((url) => routineByUrl.get(url))
+        .filter((id): id is string => id !== undefined);
+      electivesOf.set(pid, [...new Set(ids)]);
+    } catch (error) {
+      ix.skip(located, error);
+    }
   }
 
-  const participants: Participant[] = ix.all<Patient>('Patient').map(({ resource: p, pointer }) => {
+  const participants: Participant[] = ix.all<Patient>('Patient').flatMap((located) => {
+    const out = ix.guard(located, () => readParticipant(located));
+    return out ? [out] : [];
+  });
+  function readParticipant({ resource: p, pointer }: Located<Patient>): Participant {
     const id = ix.idOf('participant', p);
     const episode = episodes.get(id);
     const period = episode?.period ?? memberPeriods.get(id);
@@ -236,24 +270,33 @@ export function readPeople(
     if (therapist !== undefined) out.primaryTherapistId = therapist;
     ix.origins.set(out, pointer);
     return out;
-  });
+  }
 
   const membership = new Map<string, { role?: string; start?: string; end?: string }>();
-  for (const { resource: team } of ix.all<CareTeam>('CareTeam')) {
-    for (const m of team.participant ?? []) {
-      const sid = ix.refId('staff', 'Practitioner', m.member);
-      if (sid === undefined || membership.has(sid)) continue;
-      const role = m.role
-        ?.flatMap((r) => r.coding ?? [])
-        .find((c) => c.system === ix.c.codeSystem('staff-role'))?.code;
-      membership.set(sid, {
-        ...(role ? { role } : {}),
-        ...(m.period?.start ? { start: m.period.start } : {}),
-        ...(m.period?.end ? { end: m.period.end } : {}),
-      });
+  for (const located of ix.all<CareTeam>('CareTeam')) {
+    try {
+      const { resource: team } = located;
+      for (const m of team.participant ?? []) {
+        const sid = ix.refId('staff', 'Practitioner', m.member);
+        if (sid === undefined || membership.has(sid)) continue;
+        const role = m.role
+          ?.flatMap((r) => r.coding ?? [])
+          .find((c) => c.system === ix.c.codeSystem('staff-role'))?.code;
+        membership.set(sid, {
+          ...(role ? { role } : {}),
+          ...(m.period?.start ? { start: m.period.start } : {}),
+          ...(m.period?.end ? { end: m.period.end } : {}),
+        });
+      }
+    } catch (error) {
+      ix.skip(located, error);
     }
   }
-  const staff: Staff[] = ix.all<Practitioner>('Practitioner').map(({ resource: p, pointer }) => {
+  const staff: Staff[] = ix.all<Practitioner>('Practitioner').flatMap((located) => {
+    const out = ix.guard(located, () => readStaff(located));
+    return out ? [out] : [];
+  });
+  function readStaff({ resource: p, pointer }: Located<Practitioner>): Staff {
     const id = ix.idOf('staff', p);
     const m = membership.get(id);
     const startDate = dateOf(m?.start) ?? firstSeen.get(`staff:${id}`) ?? fallbackDate;
@@ -269,6 +312,6 @@ export function readPeople(
     if (pronouns) out.pronouns = pronouns;
     ix.origins.set(out, pointer);
     return out;
-  });
+  }
   return { participants, staff };
 }

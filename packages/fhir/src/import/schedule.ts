@@ -324,89 +324,97 @@ export function routinesFromAppointments(
   const series = new Map<string, Slot[]>();
   const singles: Slot[] = [];
   for (const located of ix.all<Appointment>('Appointment')) {
-    const a = located.resource;
-    if (covered(a)) continue;
-    if (a.status === 'entered-in-error') continue;
-    const slot = slotOf(ix, located, zone);
-    if (!slot) continue;
-    for (const id of slot.participantIds)
-      if (!(firstSeen.get(id)! <= slot.date)) firstSeen.set(id, slot.date);
-    for (const id of slot.facilitatorIds)
-      if (!(firstSeen.get(`staff:${id}`)! <= slot.date)) firstSeen.set(`staff:${id}`, slot.date);
-    const template = findExt(a, RECURRENCE_TEMPLATE_URL);
-    if (!template) {
-      singles.push(slot);
-      continue;
+    try {
+      const a = located.resource;
+      if (covered(a)) continue;
+      if (a.status === 'entered-in-error') continue;
+      const slot = slotOf(ix, located, zone);
+      if (!slot) continue;
+      for (const id of slot.participantIds)
+        if (!(firstSeen.get(id)! <= slot.date)) firstSeen.set(id, slot.date);
+      for (const id of slot.facilitatorIds)
+        if (!(firstSeen.get(`staff:${id}`)! <= slot.date)) firstSeen.set(`staff:${id}`, slot.date);
+      const template = findExt(a, RECURRENCE_TEMPLATE_URL);
+      if (!template) {
+        singles.push(slot);
+        continue;
+      }
+      const origin = findExt(a, ORIGINATING_APPOINTMENT_URL)?.valueReference;
+      const key =
+        origin?.identifier?.value ??
+        origin?.reference ??
+        `${JSON.stringify(template)}|${a.description ?? ''}`;
+      const list = series.get(key) ?? [];
+      list.push(slot);
+      series.set(key, list);
+    } catch (error) {
+      ix.skip(located, error);
     }
-    const origin = findExt(a, ORIGINATING_APPOINTMENT_URL)?.valueReference;
-    const key =
-      origin?.identifier?.value ??
-      origin?.reference ??
-      `${JSON.stringify(template)}|${a.description ?? ''}`;
-    const list = series.get(key) ?? [];
-    list.push(slot);
-    series.set(key, list);
   }
   const routines: Routine[] = [];
   for (const slots of series.values()) {
-    slots.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-    const template = findExt(slots[0]!.located.resource, RECURRENCE_TEMPLATE_URL)!;
-    // The series' time is the most common wall-clock time among its occurrences.
-    const counts = new Map<string, number>();
-    for (const s of slots)
-      if (s.located.resource.status !== 'cancelled')
-        counts.set(`${s.start}-${s.end}`, (counts.get(`${s.start}-${s.end}`) ?? 0) + 1);
-    const [time] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [
-      `${slots[0]!.start}-${slots[0]!.end}`,
-    ];
-    const model = slots.find((s) => `${s.start}-${s.end}` === time) ?? slots[0]!;
-    const routine = baseRoutine(ix, model, ix.idOf('routine', model.located.resource));
-    routine.exceptions = [];
-    routine.recurrence = seriesRecurrence(template, slots[0]!.date);
-    routine.facilitatorIds = [...new Set(slots.flatMap((s) => s.facilitatorIds))];
-    const everyone = [...new Set(slots.flatMap((s) => s.participantIds))];
-    routine.audience = everyone.length
-      ? { type: 'participants', participantIds: everyone }
-      : { type: 'everyone' };
-    const last = slots[slots.length - 1]!.date;
-    const days = new Set(expandRecurrence(routine.recurrence, slots[0]!.date, last));
-    const seen = new Set<string>();
-    for (const s of slots) {
-      const a = s.located.resource;
-      // The series date: from a milieu occurrence identifier (`routine@date`) when there is one.
-      const occ = identifierValue(a, ix.c.identifier('occurrence'));
-      const original =
-        occ !== undefined && /@\d{4}-\d{2}-\d{2}$/.test(occ) ? occ.slice(-10) : s.date;
-      if (!days.has(original) || seen.has(original)) {
-        singles.push(s);
-        continue;
+    const first = slots[0]!.located;
+    const routine = ix.guard(first, () => {
+      slots.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      const template = findExt(slots[0]!.located.resource, RECURRENCE_TEMPLATE_URL)!;
+      // The series' time is the most common wall-clock time among its occurrences.
+      const counts = new Map<string, number>();
+      for (const s of slots)
+        if (s.located.resource.status !== 'cancelled')
+          counts.set(`${s.start}-${s.end}`, (counts.get(`${s.start}-${s.end}`) ?? 0) + 1);
+      const [time] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [
+        `${slots[0]!.start}-${slots[0]!.end}`,
+      ];
+      const model = slots.find((s) => `${s.start}-${s.end}` === time) ?? slots[0]!;
+      const routine = baseRoutine(ix, model, ix.idOf('routine', model.located.resource));
+      routine.exceptions = [];
+      routine.recurrence = seriesRecurrence(template, slots[0]!.date);
+      routine.facilitatorIds = [...new Set(slots.flatMap((s) => s.facilitatorIds))];
+      const everyone = [...new Set(slots.flatMap((s) => s.participantIds))];
+      routine.audience = everyone.length
+        ? { type: 'participants', participantIds: everyone }
+        : { type: 'everyone' };
+      const last = slots[slots.length - 1]!.date;
+      const days = new Set(expandRecurrence(routine.recurrence, slots[0]!.date, last));
+      const seen = new Set<string>();
+      for (const s of slots) {
+        const a = s.located.resource;
+        // The series date: from a milieu occurrence identifier (`routine@date`) when there is one.
+        const occ = identifierValue(a, ix.c.identifier('occurrence'));
+        const original =
+          occ !== undefined && /@\d{4}-\d{2}-\d{2}$/.test(occ) ? occ.slice(-10) : s.date;
+        if (!days.has(original) || seen.has(original)) {
+          singles.push(s);
+          continue;
+        }
+        seen.add(original);
+        occurrenceIds.set(a, `${routine.id}@${original}`);
+        if (a.status === 'cancelled') {
+          routine.exceptions.push({
+            date: original,
+            type: 'cancelled',
+            reason: a.cancelationReason?.text ?? 'cancelled',
+          });
+        } else if (`${s.start}-${s.end}` !== time || original !== s.date) {
+          routine.exceptions.push({
+            date: original,
+            type: 'moved',
+            reason: 'moved in the source system',
+            start: s.start,
+            end: s.end,
+            ...(original === s.date ? {} : { newDate: s.date }),
+          });
+        }
       }
-      seen.add(original);
-      occurrenceIds.set(a, `${routine.id}@${original}`);
-      if (a.status === 'cancelled') {
-        routine.exceptions.push({
-          date: original,
-          type: 'cancelled',
-          reason: a.cancelationReason?.text ?? 'cancelled',
-        });
-      } else if (`${s.start}-${s.end}` !== time || original !== s.date) {
-        routine.exceptions.push({
-          date: original,
-          type: 'moved',
-          reason: 'moved in the source system',
-          start: s.start,
-          end: s.end,
-          ...(original === s.date ? {} : { newDate: s.date }),
-        });
-      }
-    }
-    // Between its first and last Appointment a series lists every occurrence: a missing day is excluded.
-    const missing = [...days].filter((d) => !seen.has(d));
-    if (missing.length)
-      routine.recurrence.exdates = [
-        ...new Set([...(routine.recurrence.exdates ?? []), ...missing]),
-      ].sort();
-    routines.push(routine);
+      // Between its first and last Appointment a series lists every occurrence: a missing day is excluded.
+      const missing = [...days].filter((d) => !seen.has(d));
+      if (missing.length)
+        routine.recurrence.exdates = [
+          ...new Set([...(routine.recurrence.exdates ?? []), ...missing]),
+        ].sort();
+      return routine;
+    });
+    if (routine) routines.push(routine);
   }
   for (const s of singles) {
     const routine = baseRoutine(ix, s, ix.idOf('routine', s.located.resource));
