@@ -98,7 +98,7 @@ function importBundle(bundle: unknown, options: FromFhirOptions): FromFhirResult
   const ix = new BundleIndex(canon(options.canonicalBase), b.entry ?? []);
   const unit = findUnit(ix);
   const programId =
-    unit?.resource.identifier?.find((i) => i.system === ix.c.identifier('program'))?.value ??
+    (unit ? identifierValue(unit.resource, ix.c.identifier('program')) : undefined) ??
     options.program?.id;
   if (programId !== undefined) ix.scope(programId);
   const program = readProgram(ix, unit, options.program ?? {}, zoneHint(ix));

@@ -48,9 +48,8 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined 
 export function findUnit(ix: BundleIndex): Located<Group> | undefined {
   const groups = ix.all<Group>('Group');
   return (
-    groups.find((g) =>
-      g.resource.identifier?.some((i) => i.system === ix.c.identifier('program')),
-    ) ?? groups.find((g) => findExt(g.resource, ix.c.extension('program')))
+    groups.find((g) => identifierValue(g.resource, ix.c.identifier('program')) !== undefined) ??
+    groups.find((g) => findExt(g.resource, ix.c.extension('program')))
   );
 }
 
