@@ -162,6 +162,24 @@ describe('createFhirSource against @medplum/fhir-router (in-memory) over HTTP', 
     ]);
   });
 
+  test('posting the same transaction bundle again changes nothing (conditional updates)', async () => {
+    const count = async (type: string) =>
+      ((await (await fetch(`${server.baseUrl}/${type}?_count=1000`)).json()) as { total?: number })
+        .total;
+    const types = [
+      'Patient',
+      'Appointment',
+      'Encounter',
+      'ActivityDefinition',
+      'CodeSystem',
+      'Goal',
+    ];
+    const before = await Promise.all(types.map(count));
+    await seed(doc);
+    expect(await Promise.all(types.map(count))).toEqual(before);
+    expect(before.every((n) => (n ?? 0) > 0)).toBe(true);
+  });
+
   test('a unit that does not exist is a clear not_found error', async () => {
     const source = createFhirSource({ baseUrl: server.baseUrl, unit: 'no-such-group' });
     const error = await source
