@@ -10,7 +10,8 @@ import { findExt, identifierValue } from '../util.js';
 import { BundleIndex, sub } from './bundle.js';
 import { findUnit, readPeople, readProgram, type ProgramDefaults } from './people.js';
 import { readAttendance, readFeedback, readTransitions } from './records.js';
-import { coveredBy, routineFromActivity, routinesFromAppointments } from './schedule.js';
+import { coveredBy, routinesFromAppointments } from './appointments.js';
+import { routineFromActivity } from './schedule.js';
 
 /** Options of {@link fromFhir}. */
 export interface FromFhirOptions {
