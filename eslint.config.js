@@ -8,6 +8,7 @@ import wc from 'eslint-plugin-wc';
 const ourPackages = [
   '@milieu/core',
   '@milieu/elements',
+  '@milieu/fhir',
   '@milieu/msw',
   '@milieu/react',
   '@milieu/server',
@@ -138,6 +139,47 @@ export default tseslint.config(
         '**/core/src/**',
       ],
       '@milieu/server imports @milieu/core (public exports), its HTTP and storage libraries only.',
+    ),
+  },
+  {
+    files: ['packages/fhir/**/*.ts'],
+    rules: restrict(
+      [
+        '@milieu/elements',
+        '@milieu/elements/*',
+        '@milieu/server',
+        '@milieu/server/*',
+        '@milieu/msw',
+        '@milieu/msw/*',
+        '@milieu/react',
+        'lit',
+        'lit/*',
+        'msw',
+        'msw/*',
+        '**/apps/**',
+        '**/core/src/**',
+      ],
+      '@milieu/fhir imports @milieu/core (public exports) and FHIR types only (see shared/architecture.md).',
+    ),
+  },
+  {
+    // The package runs in browsers too: no Node built-ins outside its tests.
+    files: ['packages/fhir/src/**/*.ts'],
+    rules: restrict(
+      [
+        'node:*',
+        'fs',
+        'path',
+        'http',
+        '@milieu/elements',
+        '@milieu/server',
+        '@milieu/msw',
+        '@milieu/react',
+        'lit',
+        'msw',
+        '**/core/src/**',
+      ],
+      '@milieu/fhir/src is pure (Node and browsers): @milieu/core and FHIR types only.',
     ),
   },
   {

@@ -6,7 +6,7 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 
 const argv = process.argv.join(' ');
 const onlyNode =
-  /--project[= ](core|cli|server|msw)\b/.test(argv) &&
+  /--project[= ](core|cli|server|msw|fhir)\b/.test(argv) &&
   !/--project[= ](elements|demo|storybook|react)/.test(argv);
 const chromium: string | undefined = findChromium();
 if (!chromium && !onlyNode) {
@@ -80,6 +80,16 @@ export default defineConfig({
           root: 'packages/msw',
           environment: 'node',
           include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        ...nodeSource,
+        test: {
+          name: 'fhir',
+          root: 'packages/fhir',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {
