@@ -24,4 +24,4 @@ export {
   type FhirErrorCode,
   type HeadersOption,
 } from './client/http.js';
-export { sharedScreenName, type Viewer } from './client/views.js';
+export type { Viewer } from './client/views.js';

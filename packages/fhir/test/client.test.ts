@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   OccurrencesResponseSchema,
+  sharedScreenName,
   emptyStretchOptions,
   expandOccurrences,
   type MilieuDocument,
 } from '@milieu/core';
-import {
-  createFhirSource,
-  FhirError,
-  sharedScreenName,
-  toFhir,
-  DEFAULT_CANONICAL_BASE,
-} from '../src/index.js';
+import { createFhirSource, FhirError, toFhir, DEFAULT_CANONICAL_BASE } from '../src/index.js';
 import { examples } from './helpers.js';
 import { startFhirServer, type TestFhirServer } from './fhir-server.js';
 

@@ -11,6 +11,7 @@ import {
   DEFAULT_DISPLAY_NAME_POLICY,
   EXCEPTION_TYPES,
   displayName,
+  sharedScreenName,
   formatInstant,
   ID_PATTERN,
   instantToZoned,
@@ -41,23 +42,6 @@ import { hhmm, sub } from '../import/bundle.js';
 /** Who is looking at the schedule. */
 export type Viewer =
   { role: 'staff' } | { role: 'participant'; participantId: string } | { role: 'kiosk' };
-
-/**
- * A name for a shared screen under the program's policy: `first-initial` → `Dana R.`,
- * `initials` → `D. R.`, `none` → no name (the person is left out).
- */
-export function sharedScreenName(
-  person: NamedPerson,
-  policy: DisplayNamePolicy,
-): string | undefined {
-  if (policy === 'none') return undefined;
-  if (policy === 'first-initial') return displayName(person, 'kiosk');
-  const letters = [person.preferredName, person.lastName ?? '']
-    .map((s) => /\p{L}/u.exec(s.trim())?.[0])
-    .filter((c): c is string => c !== undefined)
-    .map((c) => `${c.toLocaleUpperCase()}.`);
-  return letters.length ? letters.join(' ') : undefined;
-}
 
 /** Resources the search brought along, by `Type/id` and full URL. @internal */
 export class Included {
@@ -116,8 +100,9 @@ export function personRef(
 ): PersonRef | undefined {
   const person = named(resource?.name, display);
   if (ctx.viewer.role === 'kiosk') {
-    const name = person.preferredName ? sharedScreenName(person, ctx.policy) : undefined;
-    return name === undefined ? undefined : { name };
+    // Core decides shared-screen names; an empty name (policy `none`) leaves the person out.
+    const name = person.preferredName ? sharedScreenName(person, ctx.policy) : '';
+    return name === '' ? undefined : { name };
   }
   const id = milieuId(ctx.c, resource, kind);
   const name = person.preferredName ? displayName(person, 'full') : (id ?? '');
