@@ -36,7 +36,11 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 /** Starts the demo as `npm start` does (SQLite file seeded from the inpatient example). */
-export function startDemo(options?: { dbFile?: string; port?: number }): Promise<RunningDemo>;
+export function startDemo(options?: {
+  dbFile?: string;
+  port?: number;
+  apiPort?: number;
+}): Promise<RunningDemo>;
 
 /** The path of the demo's document endpoint. */
 export const DOCUMENT_PATH: string;
