@@ -101,6 +101,7 @@ export default defineConfig({
             'lit/directive.js',
             'lit/directives/class-map.js',
             'lit/directives/guard.js',
+            'lit/directives/if-defined.js',
             'lit/directives/live.js',
             'lit/directives/ref.js',
             '@lit/task',
