@@ -138,6 +138,10 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: here('apps/storybook/.storybook') })],
+        // Stories import these; listed so Vite never re-optimises and reloads a test mid-run.
+        optimizeDeps: {
+          include: ['lit', 'lit/directive-helpers.js', 'lit/directives/if-defined.js'],
+        },
         test: {
           name: 'storybook',
           browser: {
