@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 // @ts-expect-error -- plain ESM helper shared with the e2e scripts
 import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
+
+/** A path in the repository, whatever the working directory (workspace `test` scripts run in the package). */
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 const argv = process.argv.join(' ');
 const onlyNode =
@@ -42,13 +46,13 @@ const browser = {
 
 export default defineConfig({
   test: {
-    reporters: ['default', './scripts/summary-reporter.mjs'],
+    reporters: ['default', here('scripts/summary-reporter.mjs')],
     projects: [
       {
         ...nodeSource,
         test: {
           name: 'core',
-          root: 'packages/core',
+          root: here('packages/core'),
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
@@ -58,7 +62,7 @@ export default defineConfig({
         ...nodeSource,
         test: {
           name: 'cli',
-          root: 'packages/cli',
+          root: here('packages/cli'),
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         },
@@ -67,7 +71,7 @@ export default defineConfig({
         ...nodeSource,
         test: {
           name: 'server',
-          root: 'packages/server',
+          root: here('packages/server'),
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 20_000,
@@ -77,7 +81,7 @@ export default defineConfig({
         ...nodeSource,
         test: {
           name: 'msw',
-          root: 'packages/msw',
+          root: here('packages/msw'),
           environment: 'node',
           include: ['src/**/*.test.ts'],
         },
@@ -95,7 +99,7 @@ export default defineConfig({
       {
         test: {
           name: 'demo',
-          root: 'apps/demo',
+          root: here('apps/demo'),
           environment: 'node',
           include: ['test/**/*.test.ts'],
           testTimeout: 30_000,
@@ -111,6 +115,7 @@ export default defineConfig({
             'lit/directive.js',
             'lit/directives/class-map.js',
             'lit/directives/guard.js',
+            'lit/directives/if-defined.js',
             'lit/directives/live.js',
             'lit/directives/ref.js',
             '@lit/task',
@@ -122,7 +127,7 @@ export default defineConfig({
         },
         test: {
           name: 'elements',
-          root: 'packages/elements',
+          root: here('packages/elements'),
           include: ['src/**/*.test.ts'],
           browser,
         },
@@ -132,7 +137,7 @@ export default defineConfig({
         optimizeDeps: { include: ['lit', 'react', 'react-dom/client', '@lit/react'] },
         test: {
           name: 'react',
-          root: 'packages/react',
+          root: here('packages/react'),
           include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
           browser: {
             ...browser,
@@ -142,7 +147,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [storybookTest({ configDir: 'apps/storybook/.storybook' })],
+        plugins: [storybookTest({ configDir: here('apps/storybook/.storybook') })],
+        // Stories import these; listed so Vite never re-optimises and reloads a test mid-run.
+        optimizeDeps: {
+          include: ['lit', 'lit/directive-helpers.js', 'lit/directives/if-defined.js'],
+        },
         test: {
           name: 'storybook',
           browser: {

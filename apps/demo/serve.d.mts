@@ -46,8 +46,10 @@ export function userOfPage(path: string): DemoUser;
 export interface StartDemoOptions {
   /** The SQLite file (`:memory:` for tests). Default `milieu.db` at the repository root. */
   dbFile?: string;
-  /** The portal's port (`0` picks a free one). Default 4173. */
+  /** The portal's port (`0` picks a free one; the next free one is taken when it is busy). Default 4173. */
   port?: number;
+  /** The internal @milieu/server's port. Default 0: any free port, since only the portal talks to it. */
+  apiPort?: number;
   /** The document file seeded into an empty database. Default `examples/inpatient-unit.json`. */
   seed?: string;
   /** Folder of the built pages. Default `apps/demo/dist`. */

@@ -442,6 +442,9 @@ export function listen(server, port, host = '127.0.0.1', tries = 20) {
  * example (so feedback typed in the demo is still there after a restart), behind the portal
  * server above, which holds one token per demo user (staff, participant p-12, kiosk).
  *
+ * `port` is the portal's port (the next free one is taken when it is busy); `apiPort` is the
+ * internal @milieu/server's port (default 0: any free port, since only the portal talks to it).
+ *
  * @param {import('./serve.d.mts').StartDemoOptions} [options]
  */
 export async function startDemo(options = {}) {
@@ -449,7 +452,7 @@ export async function startDemo(options = {}) {
   const api = await startServer({
     database: { kind: 'sqlite', file: options.dbFile ?? join(here, '..', '..', 'milieu.db') },
     seed: options.seed ?? EXAMPLE,
-    port: 0,
+    port: options.apiPort ?? 0,
   });
   const tokens = {};
   for (const [user, spec] of Object.entries(DEMO_USERS)) {
@@ -472,13 +475,26 @@ export async function startDemo(options = {}) {
   };
 }
 
+/** A port from the environment: unset means `fallback`; anything but 0–65535 is an error. */
+function envPort(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name}=${raw} is not a port (an integer from 0 to 65535).`);
+  }
+  return port;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const demo = await startDemo({
     dbFile: process.env.MILIEU_DB,
-    port: Number(process.env.PORT ?? 4173),
+    port: envPort('PORT', 4173),
+    apiPort: envPort('MILIEU_API_PORT', 0),
   });
   console.log(`Milieu Kit demo: ${demo.url}`);
   console.log(`  embedding lab (CDN, prefix, two copies): ${demo.url}embed/`);
+  console.log(`  internal API (@milieu/server): ${demo.api.url}`);
   console.log(
     `  data: @milieu/server on SQLite (${process.env.MILIEU_DB ?? 'milieu.db'}); Ctrl+C stops`,
   );

@@ -1,6 +1,8 @@
 // The three ways to load, under the exact strict CSP: the CDN file (also cross-origin, with
-// SRI), the same build twice plus the npm entry, two builds of different versions, and renamed
-// tags beside the default ones.
+// SRI), every set of the shared-chunk CDN files on one page (chunks pinned by an import map's
+// `integrity`), all of them twice, the bare-lit files on a host page running its own Lit, the
+// same build twice plus the npm entry, two builds of different versions, and renamed tags beside
+// the default ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { csp } from '../serve.mjs';
 import {
   boardReady,
   CDN_DIR,
@@ -28,20 +29,81 @@ const BUILD_CDN = fileURLToPath(
 );
 const NEXT = '0.0.0-next.1';
 const TAGS = ['milieu-expectation-card', 'milieu-schedule-board', 'milieu-feedback-form'];
-type Manifest = { version: string; files: Record<string, { integrity: string }> };
+const WIDGETS = ['expectation-card', 'schedule-board', 'feedback-form'] as const;
+type Manifest = {
+  version: string;
+  files: Record<string, { integrity: string }>;
+  loads: Record<string, { files: string[] }>;
+};
 const manifest = (dir: string): Manifest =>
   JSON.parse(readFileSync(join(dir, 'integrity.json'), 'utf8')) as Manifest;
+
+const NODE_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+/** The shared chunk that holds Lit (it creates the `lit-html` Trusted Types policy). */
+const litChunk = (): string => {
+  const found = Object.keys(current.files).filter(
+    (f) => f.startsWith('chunks/') && readFileSync(join(CDN_DIR, f), 'utf8').includes('"lit-html"'),
+  );
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
 
 const nextDir = mkdtempSync(join(tmpdir(), 'milieu-cdn-next-'));
 let current: Manifest;
 let next: Manifest;
 let served: Served;
-let relaxed: Served;
 let cdnHost: Served;
 let browser: Browser;
 
 const script = (src: string, integrity: string): string =>
   `<script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script>`;
+/** An import map giving `integrity` to every chunk that `entries` (CDN files, under `base`) load. */
+function importMap(entries: string[], base = '/cdn/', tamper?: string): string {
+  const integrity: Record<string, string> = {};
+  for (const e of entries) {
+    for (const f of current.loads[e]!.files.filter((f) => f.includes('chunks/'))) {
+      integrity[base + f] =
+        f === tamper ? current.files['all.js']!.integrity : current.files[f]!.integrity;
+    }
+  }
+  return `<script type="importmap">${JSON.stringify({ integrity })}</script>`;
+}
+/** The tags of a set of widget files, with content that proves each one rendered. */
+const bodyFor = (names: readonly string[]): string =>
+  names
+    .map((n) =>
+      n === 'schedule-board'
+        ? board()
+        : n === 'feedback-form'
+          ? '<milieu-feedback-form source="self" author="p-12"></milieu-feedback-form>'
+          : '<milieu-expectation-card></milieu-expectation-card>',
+    )
+    .join('');
+/** Every non-empty subset of the widget files. */
+const SUBSETS = Array.from({ length: 2 ** WIDGETS.length - 1 }, (_, i) =>
+  WIDGETS.filter((_, bit) => (i + 1) & (1 << bit)),
+);
+/** Lit's packages as separate ES modules, the way a host app that uses Lit serves them. */
+const HOST_LIT_MAP = JSON.stringify({
+  imports: {
+    lit: '/nm/lit/index.js',
+    'lit/': '/nm/lit/',
+    'lit-html': '/nm/lit-html/lit-html.js',
+    'lit-html/': '/nm/lit-html/',
+    'lit-element/': '/nm/lit-element/',
+    '@lit/reactive-element': '/nm/@lit/reactive-element/reactive-element.js',
+    '@lit/reactive-element/': '/nm/@lit/reactive-element/',
+  },
+});
+/** The host's own Lit element, rendered before any widget loads. */
+const HOST_APP = `<script type="module">
+  import { LitElement, html } from 'lit';
+  customElements.define('host-greeting', class extends LitElement {
+    render() { return html\`<p>Hello from the host's Lit</p>\`; }
+  });
+  window.hostLit = import('lit');
+</script>`;
+
 const board = (tag = 'milieu-schedule-board', attrs = ''): string =>
   `<${tag} src="/api/v1/occurrences" view="week" date="2026-03-09" now="2026-03-09T10:20:00-04:00" locale="en-US" ${attrs}></${tag}>`;
 
@@ -57,10 +119,48 @@ function pages(): Record<string, string> {
       script('/cdn-next/all.js', nextSri('all.js')) + script('/cdn/all.js', sri('all.js')),
       board(),
     ),
-    '/t/two-files.html': html(
-      script('/cdn/schedule-board.js', sri('schedule-board.js')) +
-        script('/cdn/feedback-form.js', sri('feedback-form.js')),
-      board() + '<milieu-feedback-form source="self" author="p-12"></milieu-feedback-form>',
+    ...Object.fromEntries(
+      SUBSETS.map((names) => {
+        const files = names.map((n) => `${n}.js`);
+        return [
+          `/t/shared-${names.join('+')}.html`,
+          html(
+            importMap(files) + files.map((f) => script(`/cdn/${f}`, sri(f))).join(''),
+            bodyFor(names),
+          ),
+        ];
+      }),
+    ),
+    '/t/shared-twice.html': html(
+      importMap(WIDGETS.map((n) => `${n}.js`)) +
+        [1, 2]
+          .flatMap((copy) =>
+            WIDGETS.map((n) => script(`/cdn/${n}.js?copy=${copy}`, sri(`${n}.js`))),
+          )
+          .join('') +
+        `<script type="module">
+          import { defineMilieuElements } from '/cdn/index.js';
+          defineMilieuElements({ prefix: 'acme' });
+        </script>`,
+      bodyFor(WIDGETS) + board('acme-schedule-board'),
+    ),
+    '/t/shared-tampered.html': html(
+      importMap(['schedule-board.js'], '/cdn/', litChunk()) +
+        script('/cdn/schedule-board.js', sri('schedule-board.js')),
+      board(),
+    ),
+    '/t/host-lit.html': html(
+      `<script type="importmap">${HOST_LIT_MAP}</script>` +
+        HOST_APP +
+        script('/cdn/bare-lit/schedule-board.js', sri('bare-lit/schedule-board.js')) +
+        script('/cdn/bare-lit/feedback-form.js', sri('bare-lit/feedback-form.js')),
+      '<host-greeting></host-greeting>' + bodyFor(['schedule-board', 'feedback-form']),
+    ),
+    '/t/host-lit-bundled.html': html(
+      `<script type="importmap">${HOST_LIT_MAP}</script>` +
+        HOST_APP +
+        script('/cdn/schedule-board.js', sri('schedule-board.js')),
+      '<host-greeting></host-greeting>' + board(),
     ),
     '/t/cdn-prefix.html': html(
       `<script type="module">
@@ -77,25 +177,27 @@ beforeAll(async () => {
   current = manifest(CDN_DIR);
   execFileSync(process.execPath, [BUILD_CDN, '--out', nextDir, '--version', NEXT]);
   next = manifest(nextDir);
-  const options = { mounts: { '/cdn-next/': nextDir }, pages: pages() };
+  const options = { mounts: { '/cdn-next/': nextDir, '/nm/': NODE_MODULES }, pages: pages() };
   served = await serve(options);
-  relaxed = await serve({
-    ...options,
-    csp: (nonce) =>
-      csp(nonce).replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'"),
-  });
   cdnHost = await serve();
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([served?.close(), relaxed?.close(), cdnHost?.close()]);
+  await Promise.all([served?.close(), cdnHost?.close()]);
   rmSync(nextDir, { recursive: true, force: true });
 });
 
 const versions = (page: Page): Promise<string[] | undefined> =>
   page.evaluate(() => (globalThis as { milieuElementsVersions?: string[] }).milieuElementsVersions);
+
+/** Waits until every tag in `tags` is defined. */
+async function waitDefined(page: Page, tags: string[]): Promise<void> {
+  await page.waitForFunction((t) => t.every((tag) => customElements.get(tag)), tags, {
+    timeout: 15_000,
+  });
+}
 
 async function done(w: Watched): Promise<void> {
   expect(w.violations).toEqual([]);
@@ -180,22 +282,74 @@ describe('loading the widgets', () => {
     }
   });
 
-  it('two different single-widget files need a second Lit: fine with allow-duplicates, blocked without', async () => {
-    // With 'allow-duplicates' both files run their own Lit and both tags work.
-    const ok = await open(browser, `${relaxed.base}/t/two-files.html`);
-    await boardReady(ok.page);
-    await ok.page.locator('milieu-feedback-form #c-strengths').waitFor();
-    await done(ok);
-    // Under the exact policy the second Lit's `lit-html` policy is refused (documented in
-    // docs/embedding.md: load all.js instead, or allow duplicates).
-    const strict = await open(browser, `${served.base}/t/two-files.html`);
-    await boardReady(strict.page);
-    await eventually(() => strict.violations.length).toBe(1);
-    expect(strict.violations[0]).toMatch(/^trusted-types/);
+  it.each(SUBSETS.map((names) => [names.join(' + '), names]))(
+    'shared-chunk CDN files %s on one page: all defined, one Lit, no violation',
+    async (_, names) => {
+      const w = await open(browser, `${served.base}/t/shared-${names.join('+')}.html`);
+      await waitDefined(
+        w.page,
+        names.map((n) => `milieu-${n}`),
+      );
+      if (names.includes('schedule-board')) expect(await boardReady(w.page)).toBeGreaterThan(100);
+      if (names.includes('feedback-form')) {
+        await w.page.locator('milieu-feedback-form #c-strengths').waitFor();
+      }
+      expect(await versions(w.page)).toEqual(names.map(() => current.version));
+      // Every file came from the shared build, and Lit's chunk only once.
+      expect(w.requests.filter((u) => u.endsWith(`/cdn/${litChunk()}`))).toHaveLength(1);
+      expect(w.requests.some((u) => u.includes('/cdn/all.js'))).toBe(false);
+      await done(w);
+    },
+  );
+
+  it('all shared-chunk CDN files twice plus index.js with a prefix: one define per tag, no violation', async () => {
+    const w = await open(browser, `${served.base}/t/shared-twice.html`, {
+      before: countDefinitions,
+    });
+    await waitDefined(w.page, [...TAGS, 'acme-schedule-board']);
+    await boardReady(w.page);
+    await boardReady(w.page, 'acme-schedule-board');
+    const defined = (await definitions(w.page)).map((d) => d.tag).sort();
+    expect(defined).toEqual(
+      [...TAGS, 'acme-expectation-card', 'acme-schedule-board', 'acme-feedback-form'].sort(),
+    );
+    expect(await versions(w.page)).toHaveLength(WIDGETS.length * 2 + 1); // six copies and index.js
+    expect(w.requests.filter((u) => u.endsWith(`/cdn/${litChunk()}`))).toHaveLength(1);
+    await done(w);
+  });
+
+  it('the import map pins every chunk: a chunk whose hash differs is not run (control)', async () => {
+    const w = await open(browser, `${served.base}/t/shared-tampered.html`);
+    await eventually(() => w.errors.join()).toMatch(/integrity/i);
     expect(
-      await strict.page.evaluate(() => customElements.get('milieu-feedback-form')),
+      await w.page.evaluate(() => customElements.get('milieu-schedule-board')),
     ).toBeUndefined();
-    await strict.context.close();
+    await w.context.close();
+  });
+
+  it("a host page running its own Lit: the bare-lit files use the host's Lit, no violation", async () => {
+    const w = await open(browser, `${served.base}/t/host-lit.html`);
+    await waitDefined(w.page, ['host-greeting', 'milieu-schedule-board', 'milieu-feedback-form']);
+    expect(await boardReady(w.page)).toBeGreaterThan(100);
+    await w.page.locator('milieu-feedback-form #c-strengths').waitFor();
+    expect(await w.page.locator('host-greeting p').textContent()).toContain("host's Lit");
+    const sharesLit = await w.page.evaluate(async () => {
+      const { LitElement } = await (
+        window as unknown as { hostLit: Promise<{ LitElement: CustomElementConstructor }> }
+      ).hostLit;
+      return ['milieu-schedule-board', 'milieu-feedback-form'].map(
+        (t) => customElements.get(t)!.prototype instanceof LitElement,
+      );
+    });
+    expect(sharesLit).toEqual([true, true]);
+    expect(w.requests.some((u) => /\/cdn\/chunks\//.test(u))).toBe(false); // no bundled Lit
+    await done(w);
+
+    // Control: the default files bring their own Lit, whose `lit-html` policy is then refused.
+    const bundled = await open(browser, `${served.base}/t/host-lit-bundled.html`);
+    await eventually(() => bundled.violations.length).toBe(1);
+    expect(bundled.violations[0]).toMatch(/^trusted-types/);
+    await bundled.context.close();
   });
 
   it('renamed tags beside the default ones: npm root entry and CDN index.js', async () => {

@@ -21,6 +21,8 @@ const config: StorybookConfig = {
       ...(viteConfig.optimizeDeps.include ?? []),
       'lit',
       'lit/directive-helpers.js',
+      // Known up front, so Vite never re-optimises and reloads a story test mid-run.
+      'lit/directives/if-defined.js',
     ];
     return viteConfig;
   },

@@ -58,7 +58,7 @@ const withMilieuGlobals: Decorator = (story, context) => {
     data-media=${media}
     data-media-emulated=${mediaEmulated ? 'true' : 'false'}
     lang=${String(context.globals['locale'] ?? 'en')}
-    dir=${String(context.globals['dir'] ?? 'ltr')}
+    dir=${context.globals['dir'] === 'rtl' ? 'rtl' : 'ltr'}
     ${ref(apply)}
   >
     ${story()}

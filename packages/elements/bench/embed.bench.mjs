@@ -1,6 +1,7 @@
 // Embedding numbers, in one run:
 //
-// 1. Size of each CDN file (dist/cdn/*.js): minified, gzip -9 and brotli.
+// 1. Size of each CDN file (dist/cdn/**/*.js): minified, gzip -9 and brotli, and for each
+//    registering file the gzip total of it and the chunks it imports.
 // 2. Time from navigation to the first rendered week board on the demo's unit page
 //    (apps/demo, examples/inpatient-unit.json, week of 8 March 2026), served by apps/demo/serve.mjs
 //    under its strict CSP, side by side with the SAME page where the board is
@@ -51,14 +52,24 @@ const manifest = JSON.parse(readFileSync(join(CDN, 'integrity.json'), 'utf8'));
 console.log(
   `CDN files of @milieu/elements ${manifest.version} (dist/cdn), Lit production build inside`,
 );
-console.log('file'.padEnd(24), 'min'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10));
+const width = Math.max(...Object.keys(manifest.files).map((n) => n.length)) + 2;
+console.log(
+  'file'.padEnd(width),
+  'min'.padStart(10),
+  'gzip -9'.padStart(10),
+  'brotli'.padStart(10),
+  'gzip with imports'.padStart(18),
+);
 for (const name of Object.keys(manifest.files)) {
   const bytes = readFileSync(join(CDN, name));
+  // What a page downloads for a registering file: it and every chunk it imports.
+  const loads = manifest.loads?.[name];
   console.log(
-    name.padEnd(24),
+    name.padEnd(width),
     kb(bytes.length).padStart(10),
     kb(gzipSync(bytes, { level: 9 }).length).padStart(10),
     kb(brotliCompressSync(bytes).length).padStart(10),
+    (loads ? kb(loads.gzip) : '').padStart(18),
   );
 }
 

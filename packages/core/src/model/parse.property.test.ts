@@ -5,23 +5,75 @@ import { validDocumentArbitrary } from './__fixtures__/arbitraries.js';
 import type { Json } from './__fixtures__/documents.js';
 
 const POINTER = /^(?:\/(?:[^~/]|~[01])*)*$/;
-const wellFormed = (r: ReturnType<typeof parseDocument>) =>
+type Result = ReturnType<typeof parseDocument | typeof parseRoutine | typeof parseFeedbackEntry>;
+const wellFormed = (r: Result) =>
   r.ok ||
   (r.issues.length > 0 &&
     r.issues.every((i) => POINTER.test(i.path) && i.code.length > 0 && i.message.length > 0));
+/**
+ * What a user relies on for JSON input: a located answer about the document. `unreadable_input`
+ * is the parser's last resort when reading the value itself threw (a hostile getter or proxy);
+ * for anything `JSON.parse` can produce it would mean a crash was swallowed.
+ */
+const answered = (r: Result) =>
+  wellFormed(r) && (r.ok || r.issues.every((i) => i.code !== 'unreadable_input'));
 
 describe('parseDocument properties', () => {
-  it('never throws on arbitrary JSON, and every issue is well-formed', () => {
+  it('answers arbitrary JSON with a value or well-formed issues, never unreadable_input', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const r = parseDocument(value);
-        expect(wellFormed(r)).toBe(true);
+        expect(answered(parseDocument(value))).toBe(true);
+        expect(answered(parseRoutine(value))).toBe(true);
+        expect(answered(parseFeedbackEntry(value))).toBe(true);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('never throws on arbitrary JS values (null prototypes, maps, dates, sparse arrays, boxed values)', () => {
+  it('answers JSON-shaped objects with hostile keys (__proto__, constructor) without unreadable_input', () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.string());
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        // Through JSON text, as a document arrives from the network.
+        const parsed = JSON.parse(JSON.stringify(value)) as unknown;
+        expect(answered(parseDocument(parsed))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('control: a value whose reading throws is unreadable_input, which the property rejects', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('boom');
+        },
+      },
+    );
+    const r = parseDocument(hostile);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues.map((i) => i.code)).toContain('unreadable_input');
+    expect(wellFormed(r)).toBe(true);
+    expect(answered(r)).toBe(false);
+  });
+
+  it('answers arbitrary JS values (null prototypes, maps, dates, sparse arrays, boxed values) without unreadable_input', () => {
     const anything = fc.anything({
       withNullPrototype: true,
       withMap: true,
@@ -35,16 +87,16 @@ describe('parseDocument properties', () => {
     });
     fc.assert(
       fc.property(anything, (value) => {
-        expect(() => parseDocument(value)).not.toThrow();
-        expect(() => parseRoutine(value)).not.toThrow();
-        expect(() => parseFeedbackEntry(value)).not.toThrow();
-        expect(wellFormed(parseDocument(value))).toBe(true);
+        // Not JSON, but still readable: a located answer, not the unreadable_input fallback.
+        expect(answered(parseDocument(value))).toBe(true);
+        expect(answered(parseRoutine(value))).toBe(true);
+        expect(answered(parseFeedbackEntry(value))).toBe(true);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('never throws when any property of a valid document is replaced by arbitrary JSON', () => {
+  it('answers, without unreadable_input, when any property of a valid document is replaced by arbitrary JSON', () => {
     fc.assert(
       fc.property(validDocumentArbitrary, fc.nat(), fc.jsonValue(), (doc, which, replacement) => {
         const slots: [Record<string, Json> | Json[], string | number][] = [];
@@ -64,7 +116,7 @@ describe('parseDocument properties', () => {
         visit(doc);
         const [parent, key] = slots[which % slots.length]!;
         (parent as Record<string | number, Json>)[key] = replacement as Json;
-        expect(wellFormed(parseDocument(doc))).toBe(true);
+        expect(answered(parseDocument(doc))).toBe(true);
       }),
       { numRuns: 300 },
     );

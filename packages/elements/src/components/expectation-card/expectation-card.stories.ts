@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { Expectation } from '@milieu/core';
@@ -27,7 +28,7 @@ const render = (a: Args): TemplateResult =>
     rationale=${a.rationale}
     ?mutual=${a.mutual}
     ?open=${a.open}
-    locale=${a.locale || nothing}
+    locale=${ifDefined(a.locale || undefined)}
   ></milieu-expectation-card>`;
 
 const card = (root: HTMLElement): MilieuExpectationCard =>

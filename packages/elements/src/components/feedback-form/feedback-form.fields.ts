@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   localize,
   type FeedbackItem,
@@ -137,7 +138,7 @@ function groupField(item: FeedbackItem, c: FieldContext): TemplateResult {
     class="field group ${item.type === 'scale' ? 'scale' : ''}"
     part="field group"
     role=${multiple ? 'group' : 'radiogroup'}
-    aria-required=${!multiple && item.required ? 'true' : nothing}
+    aria-required=${ifDefined(!multiple && item.required ? 'true' : undefined)}
     aria-invalid=${invalid}
     aria-describedby=${describedBy(item, c.issue)}
   >

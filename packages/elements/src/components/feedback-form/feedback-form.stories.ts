@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type {
@@ -102,8 +103,8 @@ const render = (a: Args, context: StoryContext<Args>): TemplateResult => {
   }
   return html`<milieu-feedback-form
     source=${a.source}
-    subject=${a.subject || nothing}
-    author=${a.author || nothing}
+    subject=${ifDefined(a.subject || undefined)}
+    author=${ifDefined(a.author || undefined)}
     locale=${a.locale || String(context.globals['locale'] ?? '')}
     draft-storage=${a.draftStorage}
     anonymous-author=${a.anonymousAuthor}

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MinuteRange } from '@milieu/core';
 import type { BoardItem, KioskModel, ViewContext } from './schedule-board.model.js';
 import { occBody, occClass, titleLine } from './schedule-board.timeline.js';
@@ -15,7 +16,7 @@ export function agendaView(ctx: ViewContext): TemplateResult {
         ...hatched.map((gap) => ({ at: gap.startMin, gap, i: -1 })),
       ].sort((a, b) => a.at - b.at || a.i - b.i);
       return html`<section class=${col.date === today ? 'today' : ''} aria-labelledby="a${c}">
-        <h3 id="a${c}" aria-current=${col.date === today ? 'date' : nothing}>
+        <h3 id="a${c}" aria-current=${ifDefined(col.date === today ? 'date' : undefined)}>
           ${fmt.dayLong(col.startMs)}${col.date === today ? ` · ${t.today}` : ''}
         </h3>
         ${

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { DaySegment, MinuteRange, NowPosition } from '@milieu/core';
 import { ICONS } from './schedule-board.icons.js';
 import type { BoardMessages } from './schedule-board.messages.js';
@@ -131,7 +132,7 @@ export function timelineView(
     ${days.map(({ column: col, layout: day, hatched }, c) => {
       const isToday = col.date === today;
       return html`<section class="col ${isToday ? 'today' : ''}" aria-labelledby="h${c}">
-        <h3 class="col-head" id="h${c}" aria-current=${isToday ? 'date' : nothing}>
+        <h3 class="col-head" id="h${c}" aria-current=${ifDefined(isToday ? 'date' : undefined)}>
           <span class="sr">${fmt.dayLong(col.startMs)}</span
           ><span aria-hidden="true">${fmt.dayShort(col)}</span>
           ${isToday ? html`<span class="tag-today">${t.today}</span>` : nothing}
