@@ -90,8 +90,8 @@ const render = (a: Args, context: StoryContext<Args>): TemplateResult => {
   if (a.context !== 'document') {
     return html`<milieu-feedback-form
       source=${a.source}
-      subject=${a.subject || nothing}
-      author=${a.author || nothing}
+      subject=${ifDefined(a.subject || undefined)}
+      author=${ifDefined(a.author || undefined)}
       locale=${a.locale || String(context.globals['locale'] ?? '')}
       context-src="/api/v1/feedback/context"
       action=${net.fetcher ? '/api/v1/feedback' : ''}
