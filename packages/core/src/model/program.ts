@@ -8,11 +8,7 @@ import * as z from 'zod/mini';
 import { uniqueBy } from './checks.js';
 import { IdSchema, PositiveIntSchema, TextSchema } from './scalars.js';
 import { LocaleSchema, TimeZoneSchema } from './zone-locale.js';
-import {
-  DEFAULT_DISPLAY_NAME_POLICY,
-  DISPLAY_NAME_POLICIES,
-  DisplayNamePolicySchema,
-} from './vocabulary.js';
+import { DisplayNamePolicySchema } from './vocabulary.js';
 
 /** Where a milieu runs, from the most to the least intensive. */
 export const SETTINGS = ['inpatient', 'residential', 'php', 'iop', 'outpatient', 'home'] as const;

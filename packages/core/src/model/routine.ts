@@ -14,7 +14,7 @@ import {
   PositiveIntSchema,
   TextSchema,
 } from './scalars.js';
-import { ACTIVITY_KINDS, ATTENDANCE_MODES, EXCEPTION_TYPES } from './vocabulary.js';
+import { ACTIVITY_KINDS, ATTENDANCE_MODES } from './vocabulary.js';
 
 /** Schema of {@link ActivityKind}. */
 export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
