@@ -196,6 +196,8 @@ const common = {
   format: 'esm',
   target: 'es2022',
   minify: true,
+  // A profile keeps function names readable.
+  minifyIdentifiers: !process.env.BENCH_PROFILE,
   logLevel: 'silent',
   conditions: ['@milieu/source', 'production'],
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -258,7 +260,7 @@ function occurrences(url) {
     const at = (d) => zonedToInstant(d, '00:00', zone).ms;
     const body = scheduleResource(
       doc,
-      { kind: 'staff' },
+      { kind: ROLE },
       { from: at(q.get('from')), to: at(q.get('to')) },
     );
     bodies.set(key, JSON.stringify(body));

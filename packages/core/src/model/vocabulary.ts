@@ -76,5 +76,5 @@ export const DISPLAY_NAME_POLICIES = ['first-initial', 'initials', 'none'] as co
 export type DisplayNamePolicy = (typeof DISPLAY_NAME_POLICIES)[number];
 /** Schema of {@link DisplayNamePolicy}. */
 export const DisplayNamePolicySchema = z.enum(DISPLAY_NAME_POLICIES);
-/** The default of {@link Policy.displayNames}. */
+/** The default of `Policy.displayNames` (see {@link DISPLAY_NAME_POLICIES}). */
 export const DEFAULT_DISPLAY_NAME_POLICY: DisplayNamePolicy = 'first-initial';
