@@ -79,5 +79,8 @@ export const OccurrenceIdSchema = z.string().check(
 export function isLocalDate(value: string): boolean {
   // The pattern of `z.iso.date()` itself, without a nested parse: occurrence ids call this
   // once each, thousands of times per schedule response.
-  return z.regexes.date.test(value);
+  return LOCAL_DATE_PATTERN.test(value);
 }
+
+/** The pattern `z.iso.date()` checks (real calendar dates only). */
+const LOCAL_DATE_PATTERN: RegExp = LocalDateSchema._zod.def.pattern!;
