@@ -196,6 +196,8 @@ const common = {
   format: 'esm',
   target: 'es2022',
   minify: true,
+  // A profile or heap summary keeps names readable.
+  minifyIdentifiers: !process.env.BENCH_PROFILE && !process.env.BENCH_HEAP,
   logLevel: 'silent',
   conditions: ['@milieu/source', 'production'],
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -258,7 +260,7 @@ function occurrences(url) {
     const at = (d) => zonedToInstant(d, '00:00', zone).ms;
     const body = scheduleResource(
       doc,
-      { kind: 'staff' },
+      { kind: ROLE },
       { from: at(q.get('from')), to: at(q.get('to')) },
     );
     bodies.set(key, JSON.stringify(body));
@@ -385,8 +387,40 @@ async function heap(name, input) {
   const before = await used();
   await page.evaluate(() => window.bench.first(window.input));
   const after = await used();
+  if (process.env.BENCH_HEAP === name) await heapSummary(cdp, name);
   await page.close();
   return { total: after, delta: after - before };
+}
+
+// Where the heap goes (BENCH_HEAP=milieu|fullcalendar|naive): self size by constructor of a heap
+// snapshot taken after the 2,000 render, with strings, arrays and closures as V8 names them.
+async function heapSummary(cdp, name) {
+  let json = '';
+  const onChunk = (e) => (json += e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(json);
+  const f = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((k) => f.indexOf(k));
+  const by = new Map();
+  for (let i = 0; i < snap.nodes.length; i += f.length) {
+    const type = types[snap.nodes[i + iType]];
+    // Blink's own objects (type `native`) live outside the JS heap that getHeapUsage reports.
+    if (type === 'native') continue;
+    const label = type === 'object' ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
+    const e = by.get(label) ?? { size: 0, count: 0 };
+    e.size += snap.nodes[i + iSize];
+    e.count++;
+    by.set(label, e);
+  }
+  console.log(`\nHeap snapshot after 2,000 (${name}), self size of V8 objects by constructor:`);
+  for (const [k, v] of [...by].sort((a, b) => b[1].size - a[1].size).slice(0, 25)) {
+    console.log(
+      `${(v.size / 1024).toFixed(0).padStart(8)} KB ${String(v.count).padStart(8)}  ${k.slice(0, 60)}`,
+    );
+  }
 }
 
 // ── run ──────────────────────────────────────────────────────────────────

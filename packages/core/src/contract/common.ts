@@ -8,8 +8,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { FEEDBACK_ERROR_CODES } from '../feedback/contract.js';
-import { IdSchema } from '../model/index.js';
+import { FEEDBACK_ERROR_CODES } from '../feedback/error-codes.js';
+import { IdSchema } from '../model/scalars.js';
 
 /** The base path of version 1 of the API. */
 export const API_BASE_PATH = '/api/v1';

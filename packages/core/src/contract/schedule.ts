@@ -13,18 +13,20 @@
  */
 import * as z from 'zod/mini';
 import {
-  ACTIVITY_KINDS,
-  ATTENDANCE_MODES,
-  ATTENDANCE_STATUSES,
-  EXCEPTION_TYPES,
   IdSchema,
   InstantSchema,
   LocalDateSchema,
   LocalTimeSchema,
   OccurrenceIdSchema,
-  DisplayNamePolicySchema,
   isLocalDate,
-} from '../model/index.js';
+} from '../model/scalars.js';
+import {
+  ACTIVITY_KINDS,
+  ATTENDANCE_MODES,
+  ATTENDANCE_STATUSES,
+  DisplayNamePolicySchema,
+  EXCEPTION_TYPES,
+} from '../model/vocabulary.js';
 import { parseInstant } from '../time/index.js';
 import { PersonRefSchema } from './common.js';
 

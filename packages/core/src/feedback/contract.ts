@@ -41,22 +41,6 @@ export const CreateFeedbackResponseSchema = z.object({ entry: FeedbackEntrySchem
 /** The `201 Created` body. */
 export type CreateFeedbackResponse = z.infer<typeof CreateFeedbackResponseSchema>;
 
-/** Error codes servers should use. Clients must accept others. */
-export const FEEDBACK_ERROR_CODES = [
-  'invalid_entry',
-  'idempotency_key_missing',
-  'idempotency_key_reused',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'payload_too_large',
-  'rate_limited',
-  'server_error',
-  'unavailable',
-] as const;
-/** A known error code (see {@link FEEDBACK_ERROR_CODES}). */
-export type FeedbackErrorCode = (typeof FEEDBACK_ERROR_CODES)[number];
-
 /** One located problem, as in the model's `Issue` (JSON pointer into the request body). */
 export const ContractIssueSchema = z.object({
   path: z.string(),

@@ -13,5 +13,6 @@ export * from './safety.js';
 export * from './validate.js';
 export * from './entry.js';
 export * from './contract.js';
+export * from './error-codes.js';
 export * from './policy.js';
 export * from './context-resource.js';

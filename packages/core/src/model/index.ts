@@ -4,6 +4,8 @@
  * @module
  */
 export * from './scalars.js';
+export * from './vocabulary.js';
+export * from './zone-locale.js';
 export * from './time-zones.js';
 export * from './program.js';
 export * from './people.js';
@@ -13,6 +15,7 @@ export * from './records.js';
 export * from './transitions.js';
 export * from './document.js';
 export * from './issues.js';
+export * from './pointer.js';
 export { checkReferences } from './refs.js';
 export * from './parse.js';
 export { FORBIDDEN_KEYS } from './sanitize.js';

@@ -5,8 +5,10 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { ID_PATTERN, OCCURRENCE_ID_PATTERN, suggestTimeZone } from './scalars.js';
+import { ID_PATTERN, OCCURRENCE_ID_PATTERN } from './scalars.js';
+import { suggestTimeZone } from './zone-locale.js';
 import { checkTimeZone } from './time-zones.js';
+import { toPointer } from './pointer.js';
 
 /**
  * One problem found in the input.
@@ -55,19 +57,6 @@ export const ISSUE_CODES = [
 ] as const;
 /** A code in {@link ISSUE_CODES}. `Issue.code` is typed `string` so other modules can add their own. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
-
-/**
- * Formats a path as a JSON pointer (RFC 6901): `['routines', 3, 'a/b']` → `/routines/3/a~1b`.
- *
- * @param path - property names and array indexes from the root
- */
-export function toPointer(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    out += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-  }
-  return out;
-}
 
 /** Describes a value for a message: `the string "28"`, `null`, `an array`, `the number 1.5`. */
 export function describeValue(value: unknown): string {

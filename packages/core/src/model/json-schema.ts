@@ -10,13 +10,8 @@ import * as z from 'zod/mini';
 import { MILIEU_VERSION, MilieuDocumentSchema } from './document.js';
 import { ExpectationSchema, ExpectationSetSchema, LadderStepSchema } from './expectations.js';
 import { GoalSchema, ParticipantSchema, StaffSchema } from './people.js';
-import {
-  DisplayNamePolicySchema,
-  GroupSchema,
-  LocationSchema,
-  PolicySchema,
-  ProgramSchema,
-} from './program.js';
+import { DisplayNamePolicySchema } from './vocabulary.js';
+import { GroupSchema, LocationSchema, PolicySchema, ProgramSchema } from './program.js';
 import {
   AttendanceRecordSchema,
   CopingPracticeSchema,
@@ -34,13 +29,12 @@ import {
 import {
   IdSchema,
   InstantSchema,
-  LocaleSchema,
   LocalDateSchema,
   LocalTimeSchema,
   OccurrenceIdSchema,
   TextSchema,
-  TimeZoneSchema,
 } from './scalars.js';
+import { LocaleSchema, TimeZoneSchema } from './zone-locale.js';
 import { PlanTaskSchema, TransitionSchema } from './transitions.js';
 
 /** The `$id` of the published JSON Schema. */

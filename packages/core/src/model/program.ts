@@ -6,13 +6,9 @@
  */
 import * as z from 'zod/mini';
 import { uniqueBy } from './checks.js';
-import {
-  IdSchema,
-  LocaleSchema,
-  PositiveIntSchema,
-  TextSchema,
-  TimeZoneSchema,
-} from './scalars.js';
+import { IdSchema, PositiveIntSchema, TextSchema } from './scalars.js';
+import { LocaleSchema, TimeZoneSchema } from './zone-locale.js';
+import { DisplayNamePolicySchema } from './vocabulary.js';
 
 /** Where a milieu runs, from the most to the least intensive. */
 export const SETTINGS = ['inpatient', 'residential', 'php', 'iop', 'outpatient', 'home'] as const;
@@ -51,22 +47,6 @@ export const GroupSchema = z.strictObject({
 });
 /** An audience group. */
 export type Group = z.infer<typeof GroupSchema>;
-
-/**
- * How people are named on shared screens (the kiosk view and printouts), from the most to the
- * least shown:
- * - `first-initial` (the default): preferred first name plus last initial, `Dana R.`;
- * - `initials`: `D. R.`;
- * - `none`: no names at all, which a substance-use program needs under 42 CFR Part 2 (even a
- *   first name on a hallway screen discloses that a person is in treatment).
- */
-export const DISPLAY_NAME_POLICIES = ['first-initial', 'initials', 'none'] as const;
-/** How people are named on shared screens (see {@link DISPLAY_NAME_POLICIES}). */
-export type DisplayNamePolicy = (typeof DISPLAY_NAME_POLICIES)[number];
-/** Schema of {@link DisplayNamePolicy}. */
-export const DisplayNamePolicySchema = z.enum(DISPLAY_NAME_POLICIES);
-/** The default of {@link Policy.displayNames}. */
-export const DEFAULT_DISPLAY_NAME_POLICY: DisplayNamePolicy = 'first-initial';
 
 /**
  * Who may learn the writer of anonymous peer feedback. Never its subject or other peers, under

@@ -6,7 +6,8 @@ import {
   parseObservation,
   parseRecords,
 } from './parse.js';
-import { ATTENDANCE_STATUSES, FEEDBACK_SOURCES } from './records.js';
+import { FEEDBACK_SOURCES } from './records.js';
+import { ATTENDANCE_STATUSES } from './vocabulary.js';
 import { examples, get, set, remove, type Json } from './__fixtures__/documents.js';
 
 const feedback = (): Json => get(examples.minimal(), '/records/feedback/0') ?? null;

@@ -13,18 +13,7 @@ import {
   PositiveIntSchema,
   TextSchema,
 } from './scalars.js';
-
-/** Attendance statuses. */
-export const ATTENDANCE_STATUSES = [
-  'present',
-  'late',
-  'left-early',
-  'excused',
-  'absent',
-  'refused',
-] as const;
-/** An attendance status (see {@link ATTENDANCE_STATUSES}). */
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+import { ATTENDANCE_STATUSES } from './vocabulary.js';
 
 /** Who gave feedback. `program` = a participant's feedback about the milieu itself. */
 export const FEEDBACK_SOURCES = ['therapist', 'staff', 'peer', 'self', 'program'] as const;

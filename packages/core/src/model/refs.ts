@@ -7,7 +7,7 @@
  */
 import type { MilieuDocument } from './document.js';
 import type { Issue } from './issues.js';
-import { toPointer } from './issues.js';
+import { toPointer } from './pointer.js';
 import { OCCURRENCE_ID_PATTERN } from './scalars.js';
 
 type Obj = Record<string, unknown>;

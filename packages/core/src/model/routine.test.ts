@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoutine } from './parse.js';
-import { ACTIVITY_KINDS } from './routine.js';
+import { ACTIVITY_KINDS } from './vocabulary.js';
 import { examples, get, set, remove, type Json } from './__fixtures__/documents.js';
 
 const routine = (): Json => get(examples.minimal(), '/routines/1') ?? null;

@@ -14,46 +14,10 @@ import {
   PositiveIntSchema,
   TextSchema,
 } from './scalars.js';
+import { ACTIVITY_KINDS, ATTENDANCE_MODES } from './vocabulary.js';
 
-/**
- * Activity kinds, in the vocabulary of domain.md. `supervised-recreation` is recreation that
- * staff supervise without running it as therapy (the gym, the basketball court, the campus
- * store); `education` is school or academic time (adolescent units, residential schools).
- */
-export const ACTIVITY_KINDS = [
-  'wake-up',
-  'medication',
-  'breakfast',
-  'lunch',
-  'dinner',
-  'snack',
-  'community-meeting',
-  'group-therapy',
-  'individual-therapy',
-  'social-skills',
-  'psychoeducation',
-  'occupational-therapy',
-  'recreation-therapy',
-  'supervised-recreation',
-  'art-therapy',
-  'exercise',
-  'education',
-  'free-time',
-  'visiting-hours',
-  'outing',
-  'quiet-time',
-  'lights-out',
-  'other',
-] as const;
-/** An activity kind (see {@link ACTIVITY_KINDS}). */
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** Schema of {@link ActivityKind}. */
 export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
-
-/** Whether attending a routine is expected of its audience or chosen by each participant. */
-export const ATTENDANCE_MODES = ['required', 'elective'] as const;
-/** `required` or `elective` (see {@link ATTENDANCE_MODES}). */
-export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 /** Weekday codes as in iCalendar `BYDAY`. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -64,11 +28,6 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const FREQUENCIES = ['DAILY', 'WEEKLY'] as const;
 /** A recurrence frequency (see {@link FREQUENCIES}). */
 export type Frequency = (typeof FREQUENCIES)[number];
-
-/** Exception types. */
-export const EXCEPTION_TYPES = ['cancelled', 'moved', 'changed'] as const;
-/** An exception type (see {@link EXCEPTION_TYPES}). */
-export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 
 /** Roster actions. */
 export const ROSTER_ACTIONS = ['add', 'remove'] as const;

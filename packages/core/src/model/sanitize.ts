@@ -7,7 +7,7 @@
  * @module
  */
 import type { Issue } from './issues.js';
-import { toPointer } from './issues.js';
+import { toPointer } from './pointer.js';
 
 /** Keys that are rejected anywhere in a document. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

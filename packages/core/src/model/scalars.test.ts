@@ -5,14 +5,12 @@ import { validDocument, set } from './__fixtures__/documents.js';
 import {
   IdSchema,
   InstantSchema,
-  isValidLocale,
-  isValidTimeZone,
   LocalDateSchema,
   LocalTimeSchema,
   OccurrenceIdSchema,
-  suggestTimeZone,
   TextSchema,
 } from './scalars.js';
+import { isValidLocale, isValidTimeZone, suggestTimeZone } from './zone-locale.js';
 
 const ok = (schema: z.ZodMiniType, value: unknown) => schema.safeParse(value).success;
 

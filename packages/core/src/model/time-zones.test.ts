@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validDocument, set } from './__fixtures__/documents.js';
 import { parseDocument } from './parse.js';
-import { isValidTimeZone, suggestTimeZone } from './scalars.js';
+import { isValidTimeZone, suggestTimeZone } from './zone-locale.js';
 import { canonicalTimeZones, checkTimeZone } from './time-zones.js';
 
 describe('canonical IANA zones', () => {

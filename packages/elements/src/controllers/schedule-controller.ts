@@ -7,7 +7,7 @@ import {
   type OccurrencesResponse,
 } from '@milieu/core';
 import type { LoadErrorDetail } from '../events/load-error.js';
-import { fetchJson, isAbort, LoadFailure } from './fetch-json.js';
+import { fetchText, isAbort, LoadFailure, parseJson, type ReceivedText } from './fetch-json.js';
 import type { DocumentSchedule, documentSchedule } from './schedule-document.js';
 
 /** The range a board asks for: `[from, to)` as civil dates in the program's zone, and a participant. */
@@ -68,8 +68,17 @@ type Outcome =
   | { ok: false; issues: Issue[] }
   | { ok: false; error: LoadErrorDetail };
 
+/** A body received but not parsed or validated yet: from `src` (text) or a `loader` (a value). */
+type Received = { body: ReceivedText } | { json: unknown };
+
 interface Entry {
   outcome: Outcome | null;
+  /**
+   * A prefetched range's body, kept as received until the range is shown: parsing and
+   * validating it then (not while the shown range renders) keeps the first render and the
+   * heap to what the shown range needs.
+   */
+  received: Received | null;
   /** The request in flight (first load or refresh). */
   abort: AbortController | null;
   /** The last valid response of this range, kept while a refresh runs or after it failed. */
@@ -89,6 +98,19 @@ export function readSchedule(json: unknown): Outcome {
     message: i.message,
   }));
   return { ok: false, issues };
+}
+
+/** Parses (`src`) and validates a received body. */
+function settleReceived(received: Received): Outcome {
+  let json: unknown;
+  if ('body' in received) {
+    try {
+      json = parseJson(received.body);
+    } catch (e) {
+      return { ok: false, error: failureDetail(e) };
+    }
+  } else json = received.json;
+  return readSchedule(json);
 }
 
 /** The query string the controller appends to `src`. */
@@ -189,7 +211,9 @@ export class ScheduleController implements ReactiveController {
     this.connected = true;
     if (aborted) {
       // Requests aborted on disconnect are started again by the next sync.
-      for (const [k, e] of this.entries) if (!e.outcome && !e.last) this.entries.delete(k);
+      for (const [k, e] of this.entries) {
+        if (!e.outcome && !e.last && !e.received) this.entries.delete(k);
+      }
       this.host.requestUpdate();
     }
     this.syncTimer();
@@ -215,6 +239,8 @@ export class ScheduleController implements ReactiveController {
   }
 
   private stateOf(entry: Entry, query: ScheduleQuery): ScheduleState {
+    // A prefetched range is parsed and validated when it is first shown.
+    if (entry.received) this.report(this.settle(entry));
     const o = entry.outcome;
     const shown = o?.ok ? o.value : entry.last;
     if (shown) {
@@ -231,41 +257,59 @@ export class ScheduleController implements ReactiveController {
     return 'error' in o ? { status: 'error', error: o.error } : { status: 'loading' };
   }
 
+  /** Settles `e`'s received body into its outcome (and `last`). */
+  private settle(e: Entry): Outcome {
+    const outcome = settleReceived(e.received!);
+    e.received = null;
+    e.outcome = outcome;
+    if (outcome.ok) e.last = outcome.value;
+    else if ('issues' in outcome) e.last = null;
+    return outcome;
+  }
+
+  /** Reports a failed outcome of the shown range (`milieu-load-error`). */
+  private report(outcome: Outcome): void {
+    if (outcome.ok) return;
+    this.onError(
+      'issues' in outcome
+        ? { message: 'The schedule is not valid', issues: outcome.issues }
+        : outcome.error,
+    );
+  }
+
   private load(query: ScheduleQuery, entry?: Entry): void {
     const { loader, src } = this.source();
     const abort = new AbortController();
-    const e: Entry = entry ?? { outcome: null, abort: null, last: null };
+    const e: Entry = entry ?? { outcome: null, received: null, abort: null, last: null };
+    e.received = null;
     if (e.outcome?.ok) e.last = e.outcome.value;
     if (!e.last) e.outcome = null;
     e.abort = abort;
     this.entries.set(keyOf(query), e);
     const { signal } = abort;
-    const request = loader
-      ? loader({ ...query }, signal)
-      : fetchJson(scheduleUrl(src, query), signal);
-    void Promise.resolve(request)
-      .then(
-        (json): Outcome => readSchedule(json),
-        (err: unknown): Outcome | null =>
-          isAbort(err) || signal.aborted ? null : { ok: false, error: failureDetail(err) },
-      )
-      .then((outcome) => {
-        if (signal.aborted || !outcome || this.entries.get(keyOf(query)) !== e) return;
+    const request: Promise<Received> = loader
+      ? Promise.resolve(loader({ ...query }, signal)).then((json) => ({ json }))
+      : fetchText(scheduleUrl(src, query), signal).then((body) => ({ body }));
+    void request.then(
+      (received) => {
+        if (signal.aborted || this.entries.get(keyOf(query)) !== e) return;
         e.abort = null;
-        e.outcome = outcome;
-        if (outcome.ok) e.last = outcome.value;
-        else if ('issues' in outcome) e.last = null;
-        // A prefetched range waits in the cache: only the shown range re-renders the host.
+        e.received = received;
+        // A prefetched range waits in the cache, unparsed: only the shown range is settled now
+        // and re-renders the host.
         if (keyOf(query) !== this.current) return;
-        if (!outcome.ok) {
-          this.onError(
-            'issues' in outcome
-              ? { message: 'The schedule is not valid', issues: outcome.issues }
-              : outcome.error,
-          );
-        }
+        this.report(this.settle(e));
         this.host.requestUpdate();
-      });
+      },
+      (err: unknown) => {
+        if (isAbort(err) || signal.aborted || this.entries.get(keyOf(query)) !== e) return;
+        e.abort = null;
+        e.outcome = { ok: false, error: failureDetail(err) };
+        if (keyOf(query) !== this.current) return;
+        this.report(e.outcome);
+        this.host.requestUpdate();
+      },
+    );
   }
 
   private fromDocument(document: unknown, query: ScheduleQuery): ScheduleState {

@@ -6,15 +6,11 @@
  * @module
  */
 import fc from 'fast-check';
-import { ACTIVITY_KINDS, WEEKDAYS } from '../routine.js';
+import { WEEKDAYS } from '../routine.js';
+import { ACTIVITY_KINDS, ATTENDANCE_STATUSES } from '../vocabulary.js';
 import { STAFF_ROLES, GOAL_STATUSES } from '../people.js';
 import { SETTINGS } from '../program.js';
-import {
-  ATTENDANCE_STATUSES,
-  FEEDBACK_SOURCES,
-  FEEDBACK_VISIBILITIES,
-  REVIEW_STATUSES,
-} from '../records.js';
+import { FEEDBACK_SOURCES, FEEDBACK_VISIBILITIES, REVIEW_STATUSES } from '../records.js';
 import { EXPECTATION_CATEGORIES, LADDER_STEP_KINDS } from '../expectations.js';
 import { PLAN_TASK_KINDS, PLAN_TASK_STATUSES } from '../transitions.js';
 import type { Json } from './documents.js';

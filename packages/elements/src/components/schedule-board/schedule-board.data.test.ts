@@ -211,6 +211,26 @@ describe('<milieu-schedule-board> data and states', () => {
     expect(seen[0]!.detail.issues!.length).toBeGreaterThan(0);
   });
 
+  it('validates a prefetched range when it is shown, and reports it then', async () => {
+    const net = stubFetch();
+    const el = create({ src: '/api/v1/occurrences', date: '2026-03-10' });
+    const seen = errors(el);
+    document.body.append(el);
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
+    net.serve(0);
+    net.respond(1, { ...resource(net.calls[1]!.url), occurrences: [{ id: 1 }] });
+    await vi.waitFor(() => expect(el.matches(':state(ready)')).toBe(true));
+    await new Promise((r) => setTimeout(r, 0));
+    // The invalid next week waits in the cache unvalidated: nothing is reported yet.
+    expect(seen).toHaveLength(0);
+    el.date = '2026-03-17';
+    await el.updateComplete;
+    expect(el.matches(':state(invalid)')).toBe(true);
+    expect(text(shadow(el).querySelector('[role=alert]'))).toContain('/occurrences/0');
+    expect(seen).toHaveLength(1);
+    expect(net.calls.filter((c) => c.url.includes('from=2026-03-15'))).toHaveLength(1);
+  });
+
   it('shows an error with Retry when the request fails, and retries', async () => {
     const net = stubFetch();
     const el = create({ src: '/api/v1/occurrences' });

@@ -14,20 +14,17 @@ class StyleDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT)
-      throw new Error('vars()/place() must be used on an element');
+    if (part.type !== PartType.ELEMENT) throw new Error('vars() must be used on an element');
   }
 
-  render(_props: CssVars | string): typeof nothing {
+  render(_props: CssVars): typeof nothing {
     return nothing;
   }
 
-  override update(part: ElementPart, [props]: [CssVars | string]): typeof nothing {
+  override update(part: ElementPart, [props]: [CssVars]): typeof nothing {
     const style = (part.element as HTMLElement).style;
-    const entries: Record<string, string | number> =
-      typeof props === 'string' ? { inset: props } : props;
-    for (const name in entries) {
-      const value = String(entries[name]);
+    for (const name in props) {
+      const value = String(props[name as keyof CssVars]);
       if (this.last[name] !== value) {
         style.setProperty(name, value);
         this.last[name] = value;
@@ -48,9 +45,27 @@ class VarsDirective extends StyleDirective {
 }
 export const vars = directive(VarsDirective);
 
-/** `<button ${place(insetOf(…))}>`: sets the element's `inset` (one standard property). */
-class PlaceDirective extends StyleDirective {
-  override render(_inset: string): typeof nothing {
+/**
+ * `<button ${place(insetOf(…))}>`: sets the element's `inset` (one standard property). One per
+ * occurrence, so it keeps only the last string it wrote (no record per element).
+ */
+class PlaceDirective extends Directive {
+  private last = '';
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('place() must be used on an element');
+  }
+
+  render(_inset: string): typeof nothing {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [inset]: [string]): typeof nothing {
+    if (this.last !== inset) {
+      (part.element as HTMLElement).style.setProperty('inset', inset);
+      this.last = inset;
+    }
     return nothing;
   }
 }
@@ -75,5 +90,7 @@ export function insetOf(
   const span = w1 - w0 || 1;
   const top = Math.max(0, (startMin - w0) / span);
   const bottom = Math.max(0, (w1 - endMin) / span);
-  return `${pct(top)} ${pct((lanes - lane - 1) / lanes)} ${pct(bottom)} ${pct(lane / lanes)}`;
+  // join() builds one flat string; a template literal would keep a rope of seven pieces alive
+  // in each occurrence's directive (about 14,000 rope nodes at 2,000 occurrences).
+  return [pct(top), pct((lanes - lane - 1) / lanes), pct(bottom), pct(lane / lanes)].join(' ');
 }
