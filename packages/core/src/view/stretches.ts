@@ -47,6 +47,25 @@ export interface EmptyStretch {
 const minutesOf = (hhmm: string): number =>
   Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** Wall-clock instants already resolved: a pure function of its arguments, asked once a day per check. */
+const instants = new Map<string, number>();
+
+/** `zonedToInstant(date, time, timeZone).ms`, memoised (bounded). */
+function instantOf(
+  date: LocalDate,
+  time: EmptyStretchOptions['wakingStart'],
+  timeZone: string,
+): number {
+  const key = `${timeZone} ${date} ${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = zonedToInstant(date, time, timeZone).ms;
+    if (instants.size >= 4096) instants.clear();
+    instants.set(key, ms);
+  }
+  return ms;
+}
+
 /**
  * The waking hours of `date` as the rule sees them: from the day's earliest `wake-up` to its
  * latest `lights-out` when `useWakeAndLightsOut` and the day has them, otherwise `wakingStart`
@@ -63,8 +82,8 @@ export function wakingHours(
   timeZone: string,
   options: EmptyStretchOptions,
 ): { startMs: number; endMs: number } | null {
-  let start = zonedToInstant(date, options.wakingStart, timeZone).ms;
-  let end = zonedToInstant(date, options.wakingEnd, timeZone).ms;
+  let start = instantOf(date, options.wakingStart, timeZone);
+  let end = instantOf(date, options.wakingEnd, timeZone);
   if (options.useWakeAndLightsOut) {
     let wake = Infinity;
     for (const x of items) {

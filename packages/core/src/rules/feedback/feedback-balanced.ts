@@ -8,7 +8,7 @@ import { isSpecific } from '../../feedback/index.js';
 import { defineRule } from '../define.js';
 import { messagesFor } from '../messages/index.js';
 import type { RuleReport } from '../types.js';
-import { countWords } from '../util/text.js';
+import { hasWords } from '../util/text.js';
 
 /** Stock answers that name no strength (default `emptyStrengths`). */
 export const EMPTY_STRENGTHS: readonly string[] = [
@@ -60,7 +60,7 @@ export const feedbackBalanced = defineRule({
         .trim()
         .replace(/[.!¡?¿]+$/g, '')
         .toLowerCase();
-      if (stock.has(strength) || countWords(f.strengths) < ctx.options.minStrengthWords) {
+      if (stock.has(strength) || !hasWords(f.strengths, ctx.options.minStrengthWords)) {
         reports.push({
           messageId: 'noStrength',
           data: { strengths: f.strengths },
