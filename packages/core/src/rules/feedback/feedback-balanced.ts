@@ -55,7 +55,7 @@ export const feedbackBalanced = defineRule({
     const reports: RuleReport[] = [];
     ctx.doc.records.feedback.forEach((f, index) => {
       const base = `/records/feedback/${index}`;
-      const related = f.subjectId === undefined ? {} : { participantIds: [f.subjectId] };
+      const related = () => (f.subjectId === undefined ? {} : { participantIds: [f.subjectId] });
       const strength = f.strengths
         .trim()
         .replace(/[.!¡?¿]+$/g, '')
@@ -65,7 +65,7 @@ export const feedbackBalanced = defineRule({
           messageId: 'noStrength',
           data: { strengths: f.strengths },
           path: `${base}/strengths`,
-          related,
+          related: related(),
           fix: 'fixStrength',
         });
       }
@@ -78,7 +78,7 @@ export const feedbackBalanced = defineRule({
           messageId: 'vagueSuggestion',
           data: { suggestions: f.suggestions },
           path: `${base}/suggestions`,
-          related,
+          related: related(),
           fix: 'fixSuggestion',
         });
       }
