@@ -17,7 +17,8 @@ import {
 } from '../dist/index.js';
 
 const example = new URL('../../../examples/inpatient-unit.json', import.meta.url);
-const parsed = parseDocument(JSON.parse(readFileSync(example, 'utf8')));
+const raw = readFileSync(example, 'utf8');
+const parsed = parseDocument(JSON.parse(raw));
 if (!parsed.ok) {
   console.error('inpatient example is invalid', parsed.issues.slice(0, 5));
   process.exit(1);
@@ -68,12 +69,54 @@ const range12 = { from: '2026-02-16T00:00:00-05:00', to: '2026-05-11T00:00:00-04
 {
   const check = measure(() => checkDocument(doc, { now: NOW, range: range12 }));
   const expand = measure(() => expandOccurrences(doc, range12));
+  // What every check pays before any rule logic: the expansion, the per-day index and the
+  // conflicts, forced by one rule that reads them and reports nothing.
+  const shared = defineRule({
+    id: 'bench-shared',
+    concern: 'structure',
+    defaultSeverity: 'warn',
+    messages: { en: {} },
+    docs: { description: 'bench', rationale: 'bench', source: 'bench' },
+    check(ctx) {
+      ctx.scheduledOn(ctx.range.dates[0] ?? '');
+      ctx.conflicts();
+      return [];
+    },
+  });
+  const base = measure(() => checkDocument(doc, { now: NOW, range: range12, rules: [shared] }));
+  // A first check of a document never checked before (nothing memoised for its objects, as in
+  // one `milieu check` run): a freshly parsed copy per run, the parse outside the timing; and
+  // the first expansion of such a copy, for the same ratio.
+  const fresh = (fn) => {
+    const times = [];
+    for (let batch = 0; batch < 6; batch++) {
+      const copies = Array.from({ length: 8 }, () => parseDocument(JSON.parse(raw)).value);
+      for (const copy of copies) {
+        const t = performance.now();
+        fn(copy);
+        times.push(performance.now() - t);
+      }
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(times.length / 2)], best: times[0] };
+  };
+  const coldCheck = fresh((copy) => checkDocument(copy, { now: NOW, range: range12 }));
+  const coldExpand = fresh((copy) => expandOccurrences(copy, range12));
   const ratio = check.best / expand.best;
   console.log(
     `\ninpatient example, 12 weeks, ${expandOccurrences(doc, range12).length} occurrences:`,
   );
   console.log(`  checkDocument      ${both(check)} (${check.runs} runs)`);
   console.log(`  expandOccurrences  ${both(expand)}`);
+  console.log(
+    `  shared by rules    ${both(base)} (${(base.best / expand.best).toFixed(2)}× expand: expansion, per-day index, conflicts)`,
+  );
+  console.log(
+    `  rules              ${fmt(check.best - base.best)} best (${((check.best - base.best) / expand.best).toFixed(2)}× expand)`,
+  );
+  console.log(
+    `  first check        ${both(coldCheck)}, first expansion ${both(coldExpand)}: ${(coldCheck.best / coldExpand.best).toFixed(2)}× best (a freshly parsed copy each time)`,
+  );
   console.log(
     `  check / expand     ${ratio.toFixed(2)}× best (${(check.median / expand.median).toFixed(2)}× median) — goal ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'}`,
   );

@@ -5,6 +5,7 @@ import { FeedbackContextResponseSchema } from '../contract/feedback-context.js';
 import {
   canReadFeedback,
   decideNewFeedback,
+  entrySafety,
   feedbackContext,
   peerAggregate,
   presentFeedback,
@@ -178,5 +179,30 @@ describe('feedbackContext', () => {
       ok: false,
       code: 'invalid_request',
     });
+  });
+});
+
+describe('entrySafety (remembered per entry)', () => {
+  it('scans an entry again when its text changes in place, and per option set', () => {
+    const e = entry({ strengths: 'You listened carefully.' });
+    expect(entrySafety(e)).toEqual([]);
+    e.suggestions = 'Some days I want to die.';
+    expect(entrySafety(e).map((m) => m.phrase)).toEqual(['want to die']);
+    e.answers = { mood: 'ok' };
+    e.suggestions = 'Keep going.';
+    expect(entrySafety(e)).toEqual([]);
+    expect(entrySafety(e, { words: ['going'] }).map((m) => m.text)).toEqual(['going']);
+    expect(entrySafety(e, { words: ['going'], replace: true }).map((m) => m.text)).toEqual([
+      'going',
+    ]);
+    expect(entrySafety(e)).toEqual([]);
+  });
+
+  it('returns copies: changing a result does not change the next one', () => {
+    const e = entry({ strengths: 'I want to die.' });
+    const first = entrySafety(e);
+    (first[0] as { text: string }).text = 'changed';
+    first.length = 0;
+    expect(entrySafety(e).map((m) => m.text)).toEqual(['want to die']);
   });
 });

@@ -123,7 +123,32 @@ export function safetyText(entry: FeedbackEntry): string {
  * @param options - extra or replacement phrases
  */
 export function entrySafety(entry: FeedbackEntry, options?: SafetyOptions): SafetyMatch[] {
-  return detectSafetyLanguage(safetyText(entry), options);
+  const text = safetyText(entry);
+  const key = optionsKey(options);
+  const memo = safetyMemo.get(entry);
+  if (memo && memo.text === text && memo.key === key) return memo.matches.map((m) => ({ ...m }));
+  const matches = detectSafetyLanguage(text, options);
+  safetyMemo.set(entry, { text, key, matches: matches.map((m) => ({ ...m })) });
+  return matches;
+}
+
+/**
+ * The last scan of each entry object, so checking the same document again (an editor, a
+ * watch mode, a server re-checking after one edit) scans only entries whose text changed. Weak:
+ * an entry dropped by its document is dropped here too; the text is compared on every call, so
+ * an entry edited in place is scanned again.
+ */
+const safetyMemo = new WeakMap<
+  FeedbackEntry,
+  { text: string; key: string; matches: readonly SafetyMatch[] }
+>();
+
+/** The phrases of `options` as one string: equal options give equal keys. */
+function optionsKey(options: SafetyOptions | undefined): string {
+  const words = options?.words ?? [];
+  if (words.length === 0 && !options?.replace) return '';
+  const list = words.map((w) => (typeof w === 'string' ? [w] : [w.phrase, w.category]));
+  return JSON.stringify([options?.replace === true, list]);
 }
 
 // ---------------------------------------------------------------------------------------------

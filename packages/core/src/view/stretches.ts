@@ -47,6 +47,25 @@ export interface EmptyStretch {
 const minutesOf = (hhmm: string): number =>
   Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** Wall-clock instants already resolved: a pure function of its arguments, asked once a day per check. */
+const instants = new Map<string, number>();
+
+/** `zonedToInstant(date, time, timeZone).ms`, memoised (bounded). */
+function instantOf(
+  date: LocalDate,
+  time: EmptyStretchOptions['wakingStart'],
+  timeZone: string,
+): number {
+  const key = `${timeZone} ${date} ${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = zonedToInstant(date, time, timeZone).ms;
+    if (instants.size >= 4096) instants.clear();
+    instants.set(key, ms);
+  }
+  return ms;
+}
+
 /**
  * The waking hours of `date` as the rule sees them: from the day's earliest `wake-up` to its
  * latest `lights-out` when `useWakeAndLightsOut` and the day has them, otherwise `wakingStart`
@@ -63,21 +82,22 @@ export function wakingHours(
   timeZone: string,
   options: EmptyStretchOptions,
 ): { startMs: number; endMs: number } | null {
-  let start = zonedToInstant(date, options.wakingStart, timeZone).ms;
-  let end = zonedToInstant(date, options.wakingEnd, timeZone).ms;
+  let start = instantOf(date, options.wakingStart, timeZone);
+  let end = instantOf(date, options.wakingEnd, timeZone);
   if (options.useWakeAndLightsOut) {
+    // One pass over the items: the earliest wake-up, and the lights-out starts of the day (the
+    // latest one after the wake-up ends the day).
     let wake = Infinity;
+    let lightsOut: number[] | undefined;
     for (const x of items) {
-      if (x.localDate === date && x.status !== 'cancelled' && x.kind === 'wake-up') {
-        wake = Math.min(wake, x.startMs);
-      }
+      if (x.localDate !== date || x.status === 'cancelled') continue;
+      if (x.kind === 'wake-up') {
+        if (x.startMs < wake) wake = x.startMs;
+      } else if (x.kind === 'lights-out') (lightsOut ??= []).push(x.startMs);
     }
     if (wake !== Infinity) start = wake;
     let sleep = -Infinity;
-    for (const x of items) {
-      if (x.localDate !== date || x.status === 'cancelled' || x.kind !== 'lights-out') continue;
-      if (x.startMs > start) sleep = Math.max(sleep, x.startMs);
-    }
+    for (const ms of lightsOut ?? []) if (ms > start && ms > sleep) sleep = ms;
     if (sleep !== -Infinity) end = sleep;
   }
   return end > start ? { startMs: start, endMs: end } : null;
@@ -111,10 +131,10 @@ export function emptyStretches(
   const waking = wakingHours(items, date, timeZone, options);
   if (!waking) return [];
   const { startMs: start, endMs: end } = waking;
-  const ignore = new Set<string>(options.ignoreKinds);
+  const ignore = options.ignoreKinds;
   const busy = [];
   for (const x of items) {
-    if (x.status === 'cancelled' || ignore.has(x.kind)) continue;
+    if (x.status === 'cancelled' || ignore.includes(x.kind)) continue;
     if (x.endMs <= start || x.startMs >= end) continue;
     busy.push({ startMin: (x.startMs - start) / 60_000, endMin: (x.endMs - start) / 60_000 });
   }

@@ -8,7 +8,7 @@ import { isSpecific } from '../../feedback/index.js';
 import { defineRule } from '../define.js';
 import { messagesFor } from '../messages/index.js';
 import type { RuleReport } from '../types.js';
-import { countWords } from '../util/text.js';
+import { hasWords } from '../util/text.js';
 
 /** Stock answers that name no strength (default `emptyStrengths`). */
 export const EMPTY_STRENGTHS: readonly string[] = [
@@ -55,17 +55,17 @@ export const feedbackBalanced = defineRule({
     const reports: RuleReport[] = [];
     ctx.doc.records.feedback.forEach((f, index) => {
       const base = `/records/feedback/${index}`;
-      const related = f.subjectId === undefined ? {} : { participantIds: [f.subjectId] };
+      const related = () => (f.subjectId === undefined ? {} : { participantIds: [f.subjectId] });
       const strength = f.strengths
         .trim()
         .replace(/[.!¡?¿]+$/g, '')
         .toLowerCase();
-      if (stock.has(strength) || countWords(f.strengths) < ctx.options.minStrengthWords) {
+      if (stock.has(strength) || !hasWords(f.strengths, ctx.options.minStrengthWords)) {
         reports.push({
           messageId: 'noStrength',
           data: { strengths: f.strengths },
           path: `${base}/strengths`,
-          related,
+          related: related(),
           fix: 'fixStrength',
         });
       }
@@ -78,7 +78,7 @@ export const feedbackBalanced = defineRule({
           messageId: 'vagueSuggestion',
           data: { suggestions: f.suggestions },
           path: `${base}/suggestions`,
-          related,
+          related: related(),
           fix: 'fixSuggestion',
         });
       }

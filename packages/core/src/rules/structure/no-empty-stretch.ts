@@ -52,10 +52,12 @@ export const noEmptyStretch = defineRule({
     const o = ctx.options;
     if (!o.settings.includes(ctx.doc.program.setting)) return [];
     const gaps: EmptyStretch[] = [];
+    let before = addDays(ctx.range.dates[0] ?? ctx.now.date, -1);
     for (const date of ctx.range.dates) {
       // The day before too: an overnight activity fills the early morning.
-      const around = [...ctx.scheduledOn(addDays(date, -1)), ...ctx.scheduledOn(date)];
-      gaps.push(...emptyStretches(around, date, ctx.zone, o));
+      const around = ctx.scheduledOn(before).concat(ctx.scheduledOn(date));
+      for (const gap of emptyStretches(around, date, ctx.zone, o)) gaps.push(gap);
+      before = date;
     }
     const reports: RuleReport[] = [];
     for (const list of groupBy(gaps, (g) => `${g.from}-${g.to}-${g.hours}`).values()) {

@@ -50,20 +50,34 @@ export const protectedMealtimes = defineRule({
     const meals = new Set(ctx.options.meals);
     const kinds = new Set(ctx.options.kinds);
     const pairs: { meal: Occurrence; other: Occurrence }[] = [];
+    // The sessions of each day that may not overlap a meal, filtered once per day (not per meal).
+    const sessionsOn = new Map<string, readonly Occurrence[]>();
+    const sessions = (date: string): readonly Occurrence[] => {
+      let list = sessionsOn.get(date);
+      if (!list) {
+        list = ctx.scheduledOn(date).filter((o) => kinds.has(o.kind) && !meals.has(o.kind));
+        sessionsOn.set(date, list);
+      }
+      return list;
+    };
+    const dayBefore = new Map<string, string>();
     for (const meal of ctx.scheduled()) {
       if (!meals.has(meal.kind)) continue;
       // A routine lasts at most a day: only sessions starting that day or the day before can overlap.
-      for (const other of [
-        ...ctx.scheduledOn(addDays(meal.localDate, -1)),
-        ...ctx.scheduledOn(meal.localDate),
-      ]) {
-        if (!kinds.has(other.kind) || meals.has(other.kind)) continue;
-        if (
-          other.startMs < meal.endMs &&
-          meal.startMs < other.endMs &&
-          audiencesMeet(ctx, meal, other)
-        )
-          pairs.push({ meal, other });
+      let before = dayBefore.get(meal.localDate);
+      if (before === undefined) {
+        before = addDays(meal.localDate, -1);
+        dayBefore.set(meal.localDate, before);
+      }
+      for (const list of [sessions(before), sessions(meal.localDate)]) {
+        for (const other of list) {
+          if (
+            other.startMs < meal.endMs &&
+            meal.startMs < other.endMs &&
+            audiencesMeet(ctx, meal, other)
+          )
+            pairs.push({ meal, other });
+        }
       }
     }
     const reports: RuleReport[] = [];

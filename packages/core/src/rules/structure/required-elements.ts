@@ -81,7 +81,8 @@ export const requiredElements = defineRule({
     const requirements = ctx.options.required[setting] ?? DEFAULT_REQUIRED_ELEMENTS[setting];
     const missingWeeks = new Map<string, string[]>();
     for (const week of ctx.weeks()) {
-      const kinds = new Set(week.flatMap((date) => ctx.scheduledOn(date).map((o) => o.kind)));
+      const kinds = new Set<ActivityKind>();
+      for (const date of week) for (const o of ctx.scheduledOn(date)) kinds.add(o.kind);
       for (const req of requirements) {
         const alternatives: readonly ActivityKind[] = typeof req === 'string' ? [req] : req;
         if (alternatives.some((k) => kinds.has(k))) continue;

@@ -86,6 +86,25 @@ export function wordsOf(text: string): string[] {
   return normalizeText(text).match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Whether a text has at least `min` words as {@link countWords} counts them, stopping at the
+ * `min`-th word and allocating nothing (`countWords(text) >= min`).
+ */
+export function hasWords(text: string, min: number): boolean {
+  if (min <= 0) return true;
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.test(text)) {
+    if (++count >= min) {
+      WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Counts the words of a text (runs of letters or digits), without normalising it. */
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
