@@ -1,3 +1,4 @@
+/* global document */
 // Bench (issue #16): marking 12 members one tap each against the real @milieu/server (SQLite)
 // in Chromium, and the time from the last tap to the last "Saved". Goal: within 1 s.
 //   npm run build -w @milieu/core -w @milieu/server && node apps/demo/bench/attendance.bench.mjs

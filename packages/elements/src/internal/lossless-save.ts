@@ -14,7 +14,6 @@
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
-  ErrorBodySchema,
   IDEMPOTENCY_KEY_HEADER,
   isRetryableStatus,
   type RetryPolicy,
@@ -66,10 +65,12 @@ export function readContractResponse<T>(
   pick: (body: unknown) => T,
 ): ResponseReading<T> {
   if (status >= 200 && status < 300) return { ok: true, value: pick(body) };
-  const parsed = ErrorBodySchema.safeParse(body);
-  const error = parsed.success
-    ? parsed.data.error
-    : { code: status >= 500 ? 'server_error' : 'http_' + status, message: '' };
+  // The contract's ErrorBody, read by hand: no schema module in every widget's bundle.
+  const e = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error =
+    typeof e?.code === 'string' && typeof e.message === 'string'
+      ? { code: e.code, message: e.message }
+      : { code: status >= 500 ? 'server_error' : 'http_' + status, message: '' };
   return { ok: false, retryable: isRetryableStatus(status), error };
 }
 

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import {
   addDays,
   ATTENDANCE_STATUSES,
-  AttendanceResponseSchema,
   attendanceCompleteness,
   instantToZoned,
   type AttendanceCompleteness,
@@ -101,8 +100,11 @@ export class MilieuAttendanceSheet extends MilieuElement {
     retry: () => ({ ...DEFAULT_SAVE_RETRY, ...this.retry }),
     read: (status, body) =>
       readContractResponse(status, body, (b) => {
-        const parsed = AttendanceResponseSchema.safeParse(b);
-        return parsed.success ? parsed.data.record : undefined;
+        // The server's copy, when it is the record (`{ record }`); otherwise what was sent.
+        const r = (b as { record?: AttendanceChangeDetail } | null)?.record;
+        return r && typeof r.participantId === 'string' && ATTENDANCE_STATUSES.includes(r.status)
+          ? r
+          : undefined;
       }),
     storageKey: () => `milieu-attendance-queue:${this.action}`,
     storage: () => this.draftStorage,

@@ -48,7 +48,8 @@ async function mount(
     expect(el.shadowRoot!.querySelector('[aria-busy]')).toBeNull();
   });
   await el.updateComplete;
-  if (!el.shadowRoot!.querySelector('.header, .session, .message')) throw new Error(text(el.shadowRoot!));
+  if (!el.shadowRoot!.querySelector('.header, .session, .message'))
+    throw new Error(text(el.shadowRoot!));
   return el;
 }
 
