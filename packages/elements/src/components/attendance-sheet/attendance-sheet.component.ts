@@ -241,7 +241,11 @@ export class MilieuAttendanceSheet extends MilieuElement {
         name: names.get(id) ?? id,
         stored: local?.stored ?? stored,
         shown: local ? local.shown : stored,
-        save: local?.save,
+        // Offline, every unconfirmed change waits for the network (not only those in flight).
+        save:
+          !this.online && local?.save && local.save !== 'saved' && local.save !== 'failed'
+            ? 'offline'
+            : local?.save,
         error: local?.error,
       };
     });

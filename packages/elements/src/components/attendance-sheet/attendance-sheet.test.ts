@@ -159,3 +159,29 @@ describe('<milieu-attendance-sheet>', () => {
     expect(text(root(cancelled))).toContain('cancelled');
   });
 });
+
+describe('offline', () => {
+  it('keeps changes queued while offline and saves them once the network is back', async () => {
+    const server = fakeServer();
+    const el = await mount(
+      { 'occurrence-id': 'skills@2026-03-10', action: '/save' },
+      server.fetcher,
+    );
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    window.dispatchEvent(new Event('offline'));
+    try {
+      root(el).querySelector<HTMLButtonElement>('.mark-all')!.click();
+      await el.updateComplete;
+      expect(el.matches(':state(offline)')).toBe(true);
+      await vi.waitFor(() =>
+        expect(rows(el).every((r) => r.classList.contains('offline'))).toBe(true),
+      );
+      expect(server.calls()).toBe(0);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)['onLine'];
+      window.dispatchEvent(new Event('online'));
+    }
+    await el.whenSaved();
+    expect(server.db.size).toBe(12);
+  });
+});
