@@ -55,8 +55,8 @@ async function sheetBundle() {
   return bundle;
 }
 
-const page = (occurrenceId) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Attendance</title>
+const page = (occurrenceId, lang = 'en') => `<!doctype html>
+<html lang="${lang === 'es' ? 'es' : 'en'}"><head><meta charset="utf-8"><title>Attendance</title>
 <script type="module" src="/sheet.js"></script></head>
 <body><main><milieu-attendance-sheet src="/api/v1/occurrences" action="/api/v1/attendance"
   occurrence-id="${occurrenceId}" draft-storage="session"></milieu-attendance-sheet></main></body></html>`;
@@ -102,7 +102,7 @@ export async function startRig() {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'",
         })
-        .end(page(id));
+        .end(page(id, url.searchParams.get('lang') ?? 'en'));
       return;
     }
     const chunks = [];

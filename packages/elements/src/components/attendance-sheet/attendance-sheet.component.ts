@@ -354,6 +354,7 @@ export class MilieuAttendanceSheet extends MilieuElement {
         type="text"
         maxlength="200"
         aria-label=${fill(t['note'] ?? '', { name: row.name })}
+        placeholder=${t['notePlaceholder'] ?? ''}
         .value=${row.shown?.note ?? ''}
         ?disabled=${!chosen}
         @change=${(e: Event) => {

@@ -112,7 +112,7 @@ export const styles = css`
     }
     .row {
       display: grid;
-      grid-template-columns: minmax(8em, 12em) 1fr;
+      grid-template-columns: minmax(8em, 12em) auto minmax(8em, 1fr) minmax(7em, auto);
       gap: 0.5em var(--_gap);
       align-items: center;
       padding: 0.5em;
@@ -120,7 +120,8 @@ export const styles = css`
       border-radius: var(--_radius);
     }
     .row.missing {
-      border-inline-start: 0.35em solid var(--_err);
+      box-shadow: inset 0.35em 0 0 var(--_err);
+      padding-inline-start: 0.85em;
     }
     .name {
       font-weight: 600;
@@ -138,10 +139,8 @@ export const styles = css`
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_fg);
-      grid-column: 2;
     }
     .save-state {
-      grid-column: 2;
       color: var(--_muted);
       font-size: 0.9em;
     }
@@ -166,6 +165,15 @@ export const styles = css`
       border-radius: var(--_radius);
       padding: 0 0.5em;
       font-weight: 600;
+    }
+    @container (max-width: 64em) {
+      .row {
+        grid-template-columns: minmax(8em, 12em) 1fr;
+      }
+      .note,
+      .save-state {
+        grid-column: 2;
+      }
     }
     @container (max-width: 36em) {
       .row {
