@@ -55,6 +55,7 @@ const localToday = (ms: number): string => {
  * the same lossless path as the feedback form: retries with backoff, offline tolerance, a queue
  * that survives a reload with `draft-storage="session"`, and "Saved" only after a 2xx.
  *
+ * @tagname milieu-attendance-sheet
  * @summary Take attendance for a session, change by change, without losing any.
  *
  * @fires milieu-attendance-change - Cancelable, before a change is shown and saved; `detail` is
