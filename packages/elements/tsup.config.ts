@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 /** Every public tag; each has a registration module `src/components/<name>/<name>.ts`. */
-const TAGS = ['expectation-card', 'schedule-board', 'feedback-form'];
+const TAGS = ['expectation-card', 'schedule-board', 'feedback-form', 'attendance-sheet'];
 
 /**
  * One entry per public subpath. `index` registers nothing; each `<name>.ts`

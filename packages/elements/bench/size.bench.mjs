@@ -61,6 +61,7 @@ const entries = {
   '@milieu/elements/expectation-card.js': `import '@milieu/elements/expectation-card.js';`,
   '@milieu/elements/schedule-board.js': `import '@milieu/elements/schedule-board.js';`,
   '@milieu/elements/feedback-form.js': `import '@milieu/elements/feedback-form.js';`,
+  '@milieu/elements/attendance-sheet.js': `import '@milieu/elements/attendance-sheet.js';`,
   '@milieu/elements/all.js': `import '@milieu/elements/all.js';`,
   '@milieu/elements (defineMilieuElements)': `import { defineMilieuElements } from '@milieu/elements'; defineMilieuElements();`,
 };
@@ -81,4 +82,22 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   const ok = board.eager.gzip / 1024 <= GOAL_KB;
   console.log(`${ok ? '✓' : '✗'} src path ${kb(board.eager.gzip)} gzip (goal ≤ ${GOAL_KB} KB)`);
+  // The attendance sheet loaded with the board (issue #16): what it adds to the board's
+  // src path when both are on the page. Measured from the sources (dist or not) on both sides.
+  const source = {
+    conditions: ['@milieu/source', 'production'],
+    tsconfig: join(pkg, 'tsconfig.json'),
+  };
+  const alone = await splitSize(`import '@milieu/elements/schedule-board.js';`, pkg, source);
+  const both = await splitSize(
+    `import '@milieu/elements/schedule-board.js'; import '@milieu/elements/attendance-sheet.js';`,
+    pkg,
+    source,
+  );
+  const added = both.eager.gzip - alone.eager.gzip;
+  const SHEET_GOAL_KB = 6;
+  console.log(
+    `${added / 1024 <= SHEET_GOAL_KB ? '✓' : '✗'} attendance-sheet.js with the board: +${kb(added)} gzip ` +
+      `(board ${kb(alone.eager.gzip)} → both ${kb(both.eager.gzip)}; goal ≤ +${SHEET_GOAL_KB} KB)`,
+  );
 }

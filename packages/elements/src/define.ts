@@ -2,12 +2,14 @@ import { defineElement } from './internal/milieu-element.js';
 import { MilieuExpectationCard } from './components/expectation-card/expectation-card.component.js';
 import { MilieuScheduleBoard } from './components/schedule-board/schedule-board.component.js';
 import { MilieuFeedbackForm } from './components/feedback-form/feedback-form.component.js';
+import { MilieuAttendanceSheet } from './components/attendance-sheet/attendance-sheet.component.js';
 
 /** Every Milieu element class by its unprefixed name (`<prefix>-<name>` is the tag). */
 export const MILIEU_ELEMENTS = {
   'expectation-card': MilieuExpectationCard,
   'schedule-board': MilieuScheduleBoard,
   'feedback-form': MilieuFeedbackForm,
+  'attendance-sheet': MilieuAttendanceSheet,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Unprefixed name of a Milieu element, e.g. `'expectation-card'`. */

@@ -35,3 +35,4 @@ export {
 export { contrastRatio } from './styles/contrast.js';
 export * from './components/feedback-form/feedback-form.exports.js';
 export * from './components/schedule-board/schedule-board.exports.js';
+export * from './components/attendance-sheet/attendance-sheet.exports.js';

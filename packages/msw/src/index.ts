@@ -12,6 +12,8 @@
  *   `Idempotency-Key`, 4xx and 422 with the server's message, offline, timeout;
  * - {@link feedbackContextHandlers}: `GET /api/v1/feedback/context` — a participant's and a
  *   staff member's context, loading, 403, 500, offline, a body that fails the contract schema;
+ * - {@link attendanceEndpoint}: `POST /api/v1/attendance` — one record per occurrence and
+ *   participant; slow, 503-then-success, a lost response, 403, a cancelled occurrence, offline;
  * - {@link createFetch}: a `fetch` answered by handlers, with no service worker.
  *
  * @packageDocumentation
@@ -58,3 +60,11 @@ export {
   type FeedbackContextScenario,
 } from './feedback-context.js';
 export { createFetch, documentLoader, type HandlerFetchOptions } from './fetch.js';
+export {
+  ATTENDANCE_PATH,
+  ATTENDANCE_SCENARIOS,
+  attendanceEndpoint,
+  type AttendanceEndpoint,
+  type AttendanceHandlerOptions,
+  type AttendanceScenario,
+} from './attendance.js';

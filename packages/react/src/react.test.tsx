@@ -6,8 +6,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { act, createElement, createRef } from 'react';
 import example from '../../../examples/inpatient-unit.json';
 import { parseDocument, scheduleResource, zonedToInstant } from '@milieu/core';
-import { ExpectationCard, FeedbackForm, ScheduleBoard } from './index.js';
+import { AttendanceSheet, ExpectationCard, FeedbackForm, ScheduleBoard } from './index.js';
 import type {
+  AttendanceChangeDetail,
+  AttendanceSavedDetail,
+  MilieuAttendanceSheet,
   DraftChangeDetail,
   FeedbackErrorDetail,
   FeedbackSavedDetail,
@@ -272,6 +275,61 @@ describe('FeedbackForm', () => {
     expect(drafts.at(-1)!.storage).toBe('memory');
     expect(inputs.length).toBeGreaterThan(0);
     expect(changes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('AttendanceSheet', () => {
+  it('passes the loader and fetcher as properties and delivers typed change and saved events', async () => {
+    const parsed = parseDocument(example);
+    if (!parsed.ok) throw new Error('example must parse');
+    const from = zonedToInstant('2026-03-08', '00:00', 'America/New_York').ms;
+    const to = zonedToInstant('2026-03-11', '00:00', 'America/New_York').ms;
+    const schedule = scheduleResource(
+      parsed.value,
+      { kind: 'staff' },
+      { from, to, now: Date.parse(NOW) },
+    );
+    const occ = schedule.occurrences.find(
+      (o) =>
+        o.kind === 'group-therapy' &&
+        o.localDate === '2026-03-09' &&
+        (o.participants?.length ?? 0) > 0,
+    )!;
+    const changes: AttendanceChangeDetail[] = [];
+    const saved: AttendanceSavedDetail[] = [];
+    const sent: unknown[] = [];
+    const ref = createRef<MilieuAttendanceSheet>();
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      const body: unknown = JSON.parse(String(init.body));
+      sent.push(body);
+      return new Response(JSON.stringify({ record: body }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    mount(
+      createElement(AttendanceSheet, {
+        ref,
+        occurrenceId: occ.id,
+        action: '/api/v1/attendance',
+        now: Date.parse(NOW),
+        loader: () => Promise.resolve(schedule),
+        fetcher,
+        onAttendanceChange: (e) => changes.push(e.detail),
+        onAttendanceSaved: (e) => saved.push(e.detail),
+      }),
+    );
+    const el = ref.current!;
+    await expect
+      .poll(() => el.shadowRoot!.querySelectorAll('.row').length)
+      .toBe(occ.participants!.length);
+    await userEvent.click(el.shadowRoot!.querySelector<HTMLElement>('.row [part~="status"]')!);
+    await el.whenSaved();
+    expect(changes).toEqual([
+      { occurrenceId: occ.id, participantId: occ.participants![0]!.id, status: 'present' },
+    ]);
+    expect(sent).toEqual(changes);
+    expect(saved).toHaveLength(1);
   });
 });
 

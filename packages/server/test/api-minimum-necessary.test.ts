@@ -12,6 +12,7 @@ const ME = 'p-12';
 const PERSONAL_KEYS = [
   'records',
   'attendanceRecords',
+  'completeness',
   'observations',
   'admissionDate',
   'dischargeDate',
@@ -101,6 +102,9 @@ describe('the schedule resource, per role', () => {
         res.json.occurrences.some(
           (o: { attendanceRecords?: unknown[] }) => o.attendanceRecords?.length,
         ),
+      ).toBe(true);
+      expect(
+        res.json.occurrences.every((o: { completeness?: { state: string } }) => o.completeness),
       ).toBe(true);
     }
   });

@@ -73,4 +73,36 @@ describe('scheduleResource', () => {
     });
     expect(staff.occurrences.some((o) => (o.participants?.length ?? 0) > 0)).toBe(true);
   });
+
+  it('carries attendance completeness at now for staff only (overdue = ended, incomplete)', () => {
+    const doc = inpatient();
+    const now = Date.parse('2026-03-11T04:00:00Z');
+    const group = scheduleResource(doc, { kind: 'staff' }, { from, to, now }).occurrences.find(
+      (o) => o.kind === 'group-therapy' && o.localDate === '2026-03-09' && o.status !== 'cancelled',
+    )!;
+    const first = group.participants![0]!.id!;
+    const attendance = new Map([
+      [group.id, [{ occurrenceId: group.id, participantId: first, status: 'present' as const }]],
+    ]);
+    const staff = scheduleResource(doc, { kind: 'staff' }, { from, to, now, attendance });
+    expect(OccurrencesResponseSchema.safeParse(staff).success).toBe(true);
+    const view = staff.occurrences.find((o) => o.id === group.id)!;
+    expect(view.completeness).toMatchObject({
+      state: 'overdue',
+      expected: group.participants!.length,
+      recorded: 1,
+    });
+    expect(view.completeness!.missing).not.toContain(first);
+    const later = staff.occurrences.find(
+      (o) => o.kind === 'group-therapy' && o.localDate === '2026-03-13',
+    );
+    if (later && later.status !== 'cancelled') expect(later.completeness?.state).toBe('pending');
+    for (const viewer of [
+      { kind: 'kiosk' },
+      { kind: 'participant', participantId: first },
+    ] as const) {
+      const text = JSON.stringify(scheduleResource(doc, viewer, { from, to, now, attendance }));
+      expect(text).not.toContain('completeness');
+    }
+  });
 });

@@ -4,8 +4,8 @@
  * and so should any other source of the resource (a mock, a FHIR bridge); a widget never does
  * (it reads the result).
  *
- * - `staff` (staff and admin tokens): ids, full names, each occurrence's participants and its
- *   attendance records;
+ * - `staff` (staff and admin tokens): ids, full names, each occurrence's participants, its
+ *   attendance records and its attendance completeness at `now` (`attendanceCompleteness`);
  * - `participant`: their own schedule only; staff by full name; no participants per occurrence
  *   (the response names the participant once) and no records;
  * - `kiosk`: no participant ids or lists, no records, facilitators by shared-screen name only
@@ -17,6 +17,7 @@ import type { AttendanceRecord, MilieuDocument, Participant, Staff } from '../mo
 import { DEFAULT_DISPLAY_NAME_POLICY } from '../model/index.js';
 import { displayName, sharedScreenName } from '../layout/names.js';
 import { emptyStretchOptions } from '../rules/structure/no-empty-stretch.js';
+import { attendanceCompleteness } from '../schedule/attendance.js';
 import { expandOccurrences } from '../schedule/expand.js';
 import type { Occurrence } from '../schedule/types.js';
 import { formatInstant } from '../time/index.js';
@@ -44,6 +45,11 @@ export interface ScheduleResourceOptions {
   includeCancelled?: boolean | undefined;
   /** Attendance records by occurrence id, for the `staff` view (others never receive them). */
   attendance?: ReadonlyMap<string, readonly AttendanceRecord[]> | undefined;
+  /**
+   * The current instant, epoch ms, for the `staff` view's attendance completeness (whether an
+   * occurrence has ended: `overdue`). Without it the staff view carries no `completeness`.
+   */
+  now?: number | undefined;
 }
 
 interface DocumentIndex {
@@ -100,12 +106,14 @@ function exceptionView(occ: Occurrence): OccurrenceExceptionView | undefined {
  * @param occ - an expanded occurrence
  * @param viewer - who is looking
  * @param attendance - attendance records by occurrence id (used for `staff` only)
+ * @param now - the current instant, epoch ms: the `staff` view's completeness (absent without it)
  */
 export function occurrenceView(
   doc: MilieuDocument,
   occ: Occurrence,
   viewer: ScheduleViewer,
   attendance?: ReadonlyMap<string, readonly AttendanceRecord[]>,
+  now?: number,
 ): OccurrenceView {
   const index = indexOf(doc);
   const facilitators = occ.facilitatorIds
@@ -135,11 +143,23 @@ export function occurrenceView(
     view.participants = occ.participantIds.map((id) =>
       personRef(doc, index.participants.get(id), id, viewer),
     );
-    view.attendanceRecords = (attendance?.get(occ.id) ?? []).map((r) => {
+    const records = attendance?.get(occ.id) ?? [];
+    view.attendanceRecords = records.map((r) => {
       const out: OccurrenceAttendance = { participantId: r.participantId, status: r.status };
       if (r.note !== undefined) out.note = r.note;
       return out;
     });
+    if (now !== undefined) {
+      const [c] = attendanceCompleteness([occ], records, now);
+      if (c) {
+        view.completeness = {
+          state: c.state,
+          expected: c.expected.length,
+          recorded: c.recorded.length,
+          missing: c.missing,
+        };
+      }
+    }
   }
   const exception = exceptionView(occ);
   if (exception) view.exception = exception;
@@ -190,7 +210,7 @@ export function scheduleResource(
     timeZone: zone,
     from: formatInstant(options.from, zone),
     to: formatInstant(options.to, zone),
-    occurrences: list.map((o) => occurrenceView(doc, o, viewer, options.attendance)),
+    occurrences: list.map((o) => occurrenceView(doc, o, viewer, options.attendance, options.now)),
   };
   const emptyStretch = emptyStretchOptions(program.setting);
   if (emptyStretch) response.emptyStretch = emptyStretch;

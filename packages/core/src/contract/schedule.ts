@@ -27,6 +27,7 @@ import {
   DisplayNamePolicySchema,
   EXCEPTION_TYPES,
 } from '../model/vocabulary.js';
+import { COMPLETENESS_STATES } from '../schedule/attendance.js';
 import { parseInstant } from '../time/index.js';
 import { PersonRefSchema } from './common.js';
 
@@ -85,8 +86,22 @@ export const OccurrenceAttendanceSchema = z.strictObject({
 export type OccurrenceAttendance = z.infer<typeof OccurrenceAttendanceSchema>;
 
 /**
- * One occurrence on the wire. `participants` and `attendanceRecords` appear for staff and admin
- * only (a participant's schedule names them once, in the response's `participant`; a kiosk sees
+ * The attendance completeness of an occurrence at the time of the response (core's
+ * `attendanceCompleteness`): the expected members' ids, those still missing, and the state
+ * (`overdue` = ended without complete attendance). Staff and admin only.
+ */
+export const OccurrenceCompletenessSchema = z.strictObject({
+  state: z.enum(COMPLETENESS_STATES),
+  expected: z.number().check(z.int(), z.gte(0)),
+  recorded: z.number().check(z.int(), z.gte(0)),
+  missing: z.array(IdSchema),
+});
+/** The attendance completeness of an occurrence (see {@link OccurrenceCompletenessSchema}). */
+export type OccurrenceCompleteness = z.infer<typeof OccurrenceCompletenessSchema>;
+
+/**
+ * One occurrence on the wire. `participants`, `attendanceRecords` and `completeness` appear for
+ * staff and admin only (a participant's schedule names them once, in the response's `participant`; a kiosk sees
  * neither). Names in `facilitators` and `participants` are already reduced for the viewer.
  */
 export const OccurrenceViewSchema = z.strictObject({
@@ -107,6 +122,7 @@ export const OccurrenceViewSchema = z.strictObject({
   exception: z.optional(OccurrenceExceptionViewSchema),
   dstShifted: z.optional(z.boolean()),
   attendanceRecords: z.optional(z.array(OccurrenceAttendanceSchema)),
+  completeness: z.optional(OccurrenceCompletenessSchema),
 });
 /** One occurrence on the wire (see {@link OccurrenceViewSchema}). */
 export type OccurrenceView = z.infer<typeof OccurrenceViewSchema>;

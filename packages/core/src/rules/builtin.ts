@@ -15,6 +15,7 @@ import { feedbackBalanced } from './feedback/feedback-balanced.js';
 import { feedbackSources } from './feedback/feedback-sources.js';
 import { peerAnonymity } from './feedback/peer-anonymity.js';
 import { safetyLanguageReview } from './feedback/safety-language-review.js';
+import { attendanceRecorded } from './records/attendance-recorded.js';
 import { displayPrivacy } from './privacy/display-privacy.js';
 import { capacity } from './structure/capacity.js';
 import { consistentTimes } from './structure/consistent-times.js';
@@ -37,6 +38,7 @@ import type { AnyRule } from './types.js';
 
 export {
   aftercareBooked,
+  attendanceRecorded,
   basicNeedsUnconditional,
   capacity,
   coCreated,
@@ -68,7 +70,7 @@ export {
   transitionPlanEarly,
 };
 
-/** Every built-in rule (30), grouped by concern: structure, consistency, feedback, privacy, transitions. */
+/** Every built-in rule (31), grouped by concern: structure, consistency, feedback, privacy, transitions. */
 export const builtinRules: readonly AnyRule[] = Object.freeze([
   mealsDaily,
   consistentTimes,
@@ -81,6 +83,7 @@ export const builtinRules: readonly AnyRule[] = Object.freeze([
   facilitatorConflict,
   capacity,
   recurrenceBounded,
+  attendanceRecorded,
   expectationExplained,
   expectationPositive,
   coCreated,

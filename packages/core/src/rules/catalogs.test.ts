@@ -6,9 +6,9 @@ import { CONCERNS } from './types.js';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('built-in rules', () => {
-  it('are 30, with unique ids, documented, and with options that parse to defaults', () => {
-    expect(builtinRules).toHaveLength(30);
-    expect(new Set(builtinRules.map((r) => r.id)).size).toBe(30);
+  it('are 31, with unique ids, documented, and with options that parse to defaults', () => {
+    expect(builtinRules).toHaveLength(31);
+    expect(new Set(builtinRules.map((r) => r.id)).size).toBe(31);
     for (const rule of builtinRules) {
       expect(CONCERNS).toContain(rule.concern);
       expect(rule.docs.description.length).toBeGreaterThan(20);

@@ -20,7 +20,7 @@ describe('clean fixture', () => {
       config: { rules: { 'therapist-not-enforcer': 'error' } },
     });
     expect(findings.map((f) => `${f.ruleId} ${f.path[0]} ${f.message}`)).toEqual([]);
-    expect(summary.rulesRun).toBe(30);
+    expect(summary.rulesRun).toBe(31);
     expect(Object.values(summary.concerns).map((c) => c.score)).toEqual([100, 100, 100, 100, 100]);
   });
 });
@@ -57,7 +57,7 @@ describe('checkDocument', () => {
       range: { from: '2026-03-02T00:00:00-05:00', to: '2026-03-16T00:00:00-04:00' },
       locale: 'en',
     });
-    expect(summary.concerns.structure).toEqual({ rules: 11, errors: 2, warnings: 0, score: 95 });
+    expect(summary.concerns.structure).toEqual({ rules: 12, errors: 2, warnings: 0, score: 96 });
     expect(summary.concerns.consistency).toEqual({ rules: 7, errors: 0, warnings: 1, score: 99 });
     expect(summary.concerns.privacy.score).toBe(100);
   });
@@ -84,7 +84,7 @@ describe('checkDocument', () => {
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
       ['expectation-positive', 'error'],
     ]);
-    expect(summary.concerns.structure.rules).toBe(10);
+    expect(summary.concerns.structure.rules).toBe(11);
   });
 
   it('uses the program locale by default, another on request, and falls back to English', () => {

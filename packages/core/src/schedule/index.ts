@@ -31,3 +31,13 @@ export {
   personalSchedule,
 } from './views.js';
 export { type ICalendarOptions, toICalendar } from './ical.js';
+export {
+  attendanceCompleteness,
+  COMPLETENESS_STATES,
+  UNRECORDED_KINDS,
+  type CompletenessOptions,
+  type AttendanceCompleteness,
+  type CompletenessOccurrence,
+  type CompletenessRecord,
+  type CompletenessState,
+} from './attendance.js';

@@ -7,6 +7,7 @@
  * @module
  */
 export {
+  overdueOccurrences,
   scheduleView,
   viewItems,
   type DayView,

@@ -10,6 +10,7 @@ import type { MinuteRange } from '../layout/gaps.js';
 import { hourBounds, layoutDays, type DayLayout, type TimedSpan } from '../layout/lanes.js';
 import { nowPosition, type NowPosition } from '../layout/now.js';
 import type { ActivityKind, LocalDate } from '../model/index.js';
+import { attendanceCompleteness } from '../schedule/attendance.js';
 import { parseInstant } from '../time/index.js';
 import { kioskPanel, type KioskPanel } from './kiosk.js';
 import { viewRange, type ViewMode, type ViewRange } from './range.js';
@@ -85,6 +86,32 @@ export interface ScheduleViewModel {
   now: NowPosition | null;
   /** The kiosk panel (`now` view only). */
   kiosk: KioskPanel | null;
+  /**
+   * Ids of the occurrences that have ended without complete attendance at `now` (core's
+   * `attendanceCompleteness` over each occurrence's `participants` and `attendanceRecords`, so
+   * only a staff resource can have any), in `items` order.
+   */
+  overdue: string[];
+}
+
+/**
+ * The occurrences that ended without complete attendance at `now`: the staff board's overdue
+ * marks. Reads each occurrence's `participants` and `attendanceRecords` (staff view only).
+ *
+ * @param occurrences - occurrences as the schedule resource gives them
+ * @param now - the current instant, epoch ms
+ * @returns their ids, in input order
+ */
+export function overdueOccurrences(occurrences: readonly OccurrenceView[], now: number): string[] {
+  const records = occurrences.flatMap((o) =>
+    (o.attendanceRecords ?? []).map((r) => ({
+      occurrenceId: o.id,
+      participantId: r.participantId,
+    })),
+  );
+  return attendanceCompleteness(occurrences, records, now)
+    .filter((c) => c.state === 'overdue')
+    .map((c) => c.occurrenceId);
 }
 
 const itemsCache = new WeakMap<readonly OccurrenceView[], ViewItem[]>();
@@ -174,7 +201,8 @@ function layOut(
  *   (`emptyStretches`, the function the `no-empty-stretch` rule reports with);
  * - `window`: the timeline's visible hours (fitted to the occurrences unless `hourStart` and
  *   `hourEnd` say otherwise; what falls outside is counted per day);
- * - `now`: the now-line; `kiosk`: what is on now, next, later today and changed today.
+ * - `now`: the now-line; `kiosk`: what is on now, next, later today and changed today;
+ * - `overdue`: occurrences that ended without complete attendance (staff resources only).
  *
  * @param input - the schedule resource's body (or anything with its occurrences and zone)
  * @param options - view, anchor date, clock and visible hours
@@ -223,5 +251,9 @@ export function scheduleView(
     window,
     now: timeline ? nowPosition(nowMs, zone, dates, window.startMin, window.endMin) : null,
     kiosk: mode === 'now' ? kioskPanel(items, nowMs, today) : null,
+    overdue: overdueOccurrences(
+      items.map((i) => i.occurrence),
+      nowMs,
+    ),
   };
 }

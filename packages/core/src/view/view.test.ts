@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OccurrenceView } from '../contract/schedule.js';
 import { scheduleResource } from '../contract/schedule-resource.js';
+import { overdueOccurrences } from './schedule-view.js';
 import { examples } from '../model/__fixtures__/documents.js';
 import { parseDocument, type MilieuDocument } from '../model/index.js';
 import { checkDocument } from '../rules/index.js';
@@ -283,5 +284,43 @@ describe('the kiosk', () => {
       later: [],
       changes: [],
     });
+  });
+});
+
+describe('overdue occurrences', () => {
+  it('marks occurrences that ended without complete attendance, from staff resources only', () => {
+    const base = {
+      routineId: 'g',
+      kind: 'group-therapy' as const,
+      title: 'Group',
+      localDate: '2026-03-09',
+      originalDate: '2026-03-09',
+      facilitators: [],
+      attendance: 'required' as const,
+      status: 'scheduled' as const,
+    };
+    const done = {
+      ...base,
+      id: 'g@2026-03-09',
+      start: '2026-03-09T09:00:00-04:00',
+      end: '2026-03-09T10:00:00-04:00',
+      participants: [
+        { id: 'p1', name: 'A' },
+        { id: 'p2', name: 'B' },
+      ],
+      attendanceRecords: [{ participantId: 'p1', status: 'present' as const }],
+    };
+    const later = { ...done, id: 'g@2026-03-10', end: '2026-03-10T10:00:00-04:00' };
+    const kiosk = { ...base, id: 'k@2026-03-09', start: done.start, end: done.end };
+    const now = Date.parse('2026-03-09T12:00:00-04:00');
+    expect(overdueOccurrences([done, later, kiosk], now)).toEqual(['g@2026-03-09']);
+    const complete = {
+      ...done,
+      attendanceRecords: [
+        ...done.attendanceRecords,
+        { participantId: 'p2', status: 'late' as const },
+      ],
+    };
+    expect(overdueOccurrences([complete], now)).toEqual([]);
   });
 });

@@ -114,7 +114,11 @@ export const documentRoutes: RouteDef[] = [
         ifMatch === undefined
           ? { type: 'create' }
           : { type: 'match', revisions: parseEtags(ifMatch) };
-      const outcome = await store.replaceDocument(parsed.value, precondition);
+      const outcome = await store.replaceDocument(
+        parsed.value,
+        precondition,
+        c.get('principal').staffId,
+      );
       if (outcome.kind === 'failed') {
         const headers: Record<string, string> = outcome.head
           ? { ETag: documentEtag(outcome.head.revision) }

@@ -34,6 +34,41 @@ const DAY_MS = 86_400_000;
 
 const noDocument = () => new ApiError(404, 'not_found', 'there is no program document yet');
 
+/**
+ * Why an attendance record cannot stand: the occurrence is cancelled, or the participant's
+ * stay does not cover its date (admission ≤ date ≤ discharge). Pointers into the body.
+ */
+function attendanceIssues(
+  doc: MilieuDocument,
+  record: AttendanceRecord,
+): { path: string; code: string; message: string }[] {
+  const at = record.occurrenceId.lastIndexOf('@');
+  const routine = doc.routines.find((r) => r.id === record.occurrenceId.slice(0, at));
+  const originalDate = record.occurrenceId.slice(at + 1);
+  const exception = routine?.exceptions.find((e) => e.date === originalDate);
+  if (exception?.type === 'cancelled') {
+    return [
+      {
+        path: '/occurrenceId',
+        code: 'cancelled_occurrence',
+        message: `"${record.occurrenceId}" is cancelled (${exception.reason})`,
+      },
+    ];
+  }
+  const date = exception?.type === 'moved' ? (exception.newDate ?? originalDate) : originalDate;
+  const p = doc.people.participants.find((x) => x.id === record.participantId);
+  if (p && (date < p.admissionDate || (p.dischargeDate !== undefined && date > p.dischargeDate))) {
+    return [
+      {
+        path: '/participantId',
+        code: 'outside_stay',
+        message: `"${record.participantId}" is not staying on ${date} (stay ${p.admissionDate} – ${p.dischargeDate ?? 'open'})`,
+      },
+    ];
+  }
+  return [];
+}
+
 async function loaded(deps: Deps): Promise<{ head: DocumentHead; body: LoadedBody }> {
   const head = await deps.store.head();
   const body = head && (await deps.cache.body(head));
@@ -113,6 +148,9 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
     ]);
   }
   const includeCancelled = q.value.includeCancelled !== 'false';
+  // Completeness (staff only) depends on the clock: staff responses are cached per minute.
+  const nowMs = parseInstant(deps.store.now());
+  const minute = viewer.kind === 'staff' ? Math.floor(nowMs / 60_000) : '';
   const version = viewer.kind === 'staff' ? `r${head.revision}` : `b${head.bodyVersion}`;
   const key = [
     viewer.kind,
@@ -122,6 +160,7 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
     participant ?? '',
     includeCancelled,
     viewer.kind === 'participant' ? viewer.participantId : '',
+    minute,
   ].join('|');
   const hit = deps.cache.responses.get(key);
   if (hit !== undefined) return sendCached(c, hit);
@@ -138,6 +177,7 @@ async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): P
       includeCancelled,
       participant,
       attendance,
+      now: nowMs,
     });
   } catch (error) {
     if (!(error instanceof ScheduleRangeError)) throw error;
@@ -178,7 +218,7 @@ export const scheduleRoutes: RouteDef[] = [
     operationId: 'recordAttendance',
     summary: 'Record attendance',
     description:
-      'Records one participant at one occurrence (`routineId@YYYY-MM-DD`), replacing an earlier record for the same pair, so retrying is safe.',
+      'Records one participant at one occurrence (`routineId@YYYY-MM-DD`), replacing an earlier record for the same pair, so retrying is safe. Who recorded it and when come from the token and the server clock, never from the body (a body with other fields is a 400). A cancelled occurrence, or a participant whose stay does not cover the occurrence date, is a 400 whose issue points at `/occurrenceId` or `/participantId`.',
     tags: ['records'],
     roles: ['admin', 'staff'],
     body: { schema: 'AttendanceRecord', limit: 'default' },
@@ -207,6 +247,7 @@ export const scheduleRoutes: RouteDef[] = [
           message: `no routine "${routineId}"`,
         });
       }
+      if (issues.length === 0) issues.push(...attendanceIssues(body.doc, record));
       if (issues.length > 0) throw invalid('invalid_request', issues);
       const principal = c.get('principal');
       if (!(await deps.store.recordAttendance(record, principal.staffId))) throw noDocument();

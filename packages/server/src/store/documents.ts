@@ -117,6 +117,8 @@ async function insertChunks<T>(
  * @param precondition - `If-Match` or `If-None-Match: *`
  * @param now - the write's time
  * @param secret - the rater key (see `raters.ts`)
+ * @param by - the caller's staff id: who records new or changed attendance (unchanged records
+ *   keep who recorded them and when)
  */
 export async function replaceDocument(
   db: Kysely<Schema>,
@@ -124,6 +126,7 @@ export async function replaceDocument(
   precondition: ReplacePrecondition,
   now: string,
   secret: string,
+  by?: string,
 ): Promise<ReplaceOutcome> {
   // Lock the document row first: concurrent writers wait, and the head read next is current.
   await db
@@ -146,13 +149,36 @@ export async function replaceDocument(
     records: { ...doc.records, feedback: [], attendance: [] },
   });
   const rows = await anonymousRows(db, doc, feedback, secret);
+  // Who recorded attendance, and when, survive the PUT for records it leaves unchanged; new or
+  // changed records are recorded now by the caller.
+  const before = new Map<
+    string,
+    { status: string; note: string | null; at: string; by: string | null }
+  >();
+  for (const r of await db
+    .selectFrom('attendance')
+    .select(['occurrence_id', 'participant_id', 'status', 'note', 'recorded_at', 'recorded_by'])
+    .execute()) {
+    before.set(`${r.occurrence_id}\u0000${r.participant_id}`, {
+      status: r.status,
+      note: r.note,
+      at: r.recorded_at,
+      by: r.recorded_by,
+    });
+  }
+  const recordedOf = (r: AttendanceRecord): { at: string; by: string | null } => {
+    const old = before.get(`${r.occurrenceId}\u0000${r.participantId}`);
+    return old && old.status === r.status && old.note === (r.note ?? null)
+      ? { at: old.at, by: old.by }
+      : { at: now, by: by ?? null };
+  };
   await db.deleteFrom('feedback').execute();
   await db.deleteFrom('attendance').execute();
   await insertChunks(rows, (chunk) => db.insertInto('feedback').values(chunk).execute());
   await insertChunks(attendance, (chunk) =>
     db
       .insertInto('attendance')
-      .values(chunk.map((r) => attendanceRow(r, { at: now, by: null })))
+      .values(chunk.map((r) => attendanceRow(r, recordedOf(r))))
       .execute(),
   );
   const next = {

@@ -152,13 +152,16 @@ export class Store {
    *
    * @param doc - a document that passed `parseDocument`
    * @param precondition - `If-Match` revisions or create-only
+   * @param by - the staff id of the caller: who recorded new or changed attendance (records the
+   *   PUT leaves unchanged keep their `recorded_at` and `recorded_by`)
    */
   async replaceDocument(
     doc: MilieuDocument,
     precondition: ReplacePrecondition,
+    by?: string,
   ): Promise<ReplaceOutcome> {
     const secret = await this.#secret();
-    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now(), secret));
+    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now(), secret, by));
   }
 
   /**

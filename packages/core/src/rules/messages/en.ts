@@ -177,6 +177,12 @@ export const en: MessageCatalog = {
     fixName: 'Keep the preferred first name in preferredName and the last name in lastName.',
     fixText: 'Use neutral wording; keep clinical details out of displayed text.',
   },
+  'attendance-recorded': {
+    missing:
+      'Attendance of "{title}" is incomplete more than {hours} h after {count} occurrence(s) ended: {dates} ({records} record(s) missing).',
+    fixMissing:
+      'Record attendance for every expected member (the attendance sheet marks who is missing).',
+  },
   'transition-plan-early': {
     noAnticipatedDischarge: '{name} (admitted {admitted}) has no anticipated discharge date.',
     noPlan: '{name} (admitted {admitted}) has no transition plan; it was due by {due}.',

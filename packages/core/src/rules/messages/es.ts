@@ -184,6 +184,12 @@ export const es: MessageCatalog = {
     fixText:
       'Usa una redacción neutra; deja los datos clínicos fuera de los textos que se muestran.',
   },
+  'attendance-recorded': {
+    missing:
+      'La asistencia de "{title}" sigue incompleta más de {hours} h después de que terminaran {count} sesión(es): {dates} (faltan {records} registro(s)).',
+    fixMissing:
+      'Registra la asistencia de cada integrante esperado (la hoja de asistencia marca quién falta).',
+  },
   'transition-plan-early': {
     noAnticipatedDischarge: '{name} (ingreso el {admitted}) no tiene fecha prevista de alta.',
     noPlan:

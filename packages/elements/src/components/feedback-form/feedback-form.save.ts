@@ -6,6 +6,7 @@ import { MilieuFeedbackSubmitEvent } from '../../events/feedback-submit.js';
 import type { FeedbackDraft } from './feedback-form.drafts.js';
 import { DEFAULT_RETRY, postFeedback, type FeedbackRetryOptions } from './feedback-form.submit.js';
 import type { SubmitState } from './feedback-form.types.js';
+import { isOnline, uuid, waitOnline } from '../../internal/lossless-save.js';
 
 /** What the save controller reads from its element. */
 export interface SaveHost extends ReactiveControllerHost, EventTarget {
@@ -30,15 +31,8 @@ export type EntryIdentity = Pick<
   'entryId' | 'idempotencyKey' | 'createdAt' | 'sent'
 >;
 
-/** A UUID (`crypto.randomUUID` where available, so also outside secure contexts). */
-export const uuid = (): string =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-        b.toString(16).padStart(2, '0'),
-      ).join('');
-
-const online = (): boolean => (typeof navigator === 'undefined' ? true : navigator.onLine);
+export { uuid };
+const online = isOnline;
 
 /**
  * Saving, as a reactive controller: connectivity, the entry's id and `Idempotency-Key`, the
@@ -122,10 +116,7 @@ export class FeedbackSaveController implements ReactiveController {
         fetch: this.host.fetcher ?? globalThis.fetch.bind(globalThis),
         retry: { ...DEFAULT_RETRY, ...this.host.retry },
         isOnline: online,
-        waitOnline: () =>
-          new Promise((resolve) =>
-            globalThis.addEventListener('online', () => resolve(), { once: true }),
-          ),
+        waitOnline,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         random: Math.random,
         onWait: (reason) =>

@@ -55,6 +55,7 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  *
  * @slot actions - Extra controls shown in the header, e.g. a portal's "Subscribe" or "Print" button.
  *
+ * @csspart overdue - The header's count of sessions overdue for attendance (staff boards).
  * @csspart base - The board's outer box.
  * @csspart header - Title, range, controls and time-zone note.
  * @csspart toolbar - The navigation and view buttons.
@@ -439,6 +440,7 @@ export class MilieuScheduleBoard extends MilieuElement {
         range: m && m.view !== 'now' ? m.fmt.range(m.days[0]!.column, m.days.at(-1)!.column) : '',
         view: m?.view ?? null,
         zoneNote: m?.zoneNote ?? '',
+        overdue: m?.overdue ?? 0,
         controls: !this.noControls,
       },
       t,

@@ -13,6 +13,10 @@ export interface BoardMessages {
   next: { day: string; week: string };
   today: string;
   scheduleFor: (name: string) => string;
+  /** Badge of an occurrence that ended without complete attendance (staff boards). */
+  overdue: string;
+  /** Header count of overdue occurrences. */
+  overdueCount: (n: number) => string;
   unknownParticipant: string;
   loading: string;
   empty: string;
@@ -85,6 +89,9 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
     next: { day: 'Next day', week: 'Next week' },
     today: 'Today',
     scheduleFor: (name) => `Schedule for ${name}`,
+    overdue: 'Attendance overdue',
+    overdueCount: (n) =>
+      n === 1 ? '1 session overdue for attendance' : `${n} sessions overdue for attendance`,
     unknownParticipant: 'This person is not on the schedule.',
     loading: 'Loading the schedule…',
     empty: 'There is no schedule to show yet.',
@@ -154,6 +161,9 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
     next: { day: 'Día siguiente', week: 'Semana siguiente' },
     today: 'Hoy',
     scheduleFor: (name) => `Horario de ${name}`,
+    overdue: 'Asistencia atrasada',
+    overdueCount: (n) =>
+      n === 1 ? '1 sesión con asistencia atrasada' : `${n} sesiones con asistencia atrasada`,
     unknownParticipant: 'Esta persona no está en el horario.',
     loading: 'Cargando el horario…',
     empty: 'Todavía no hay un horario que mostrar.',

@@ -91,6 +91,8 @@ export interface Model extends ViewContext {
   unknownParticipant: boolean;
   /** The note shown when the program zone is not the device's zone, or `''`. */
   zoneNote: string;
+  /** How many occurrences of the range ended without complete attendance (the headless view's `overdue`). */
+  overdue: number;
   /** The program zone's readable name, e.g. `Eastern Time (America/New_York)`. */
   zoneName: string;
 }
@@ -113,7 +115,9 @@ export function buildItems(
   items: readonly ViewItem[],
   fmt: BoardFormat,
   t: BoardMessages,
+  overdueKey = '',
 ): BoardItem[] {
+  const overdue = new Set(overdueKey ? overdueKey.split('\n') : []);
   return items.map(({ occurrence: occ, startMs, endMs }) => {
     const kind = t.kinds[occ.kind] ?? t.kinds.other;
     const place = occ.location?.name ?? '';
@@ -140,6 +144,7 @@ export function buildItems(
     } else if (occ.dstShifted) {
       badge = t.shifted;
     }
+    if (overdue.has(occ.id)) badge = badge ? `${badge} · ${t.overdue}` : t.overdue;
     const note = ex?.reason ?? '';
     const kindShown = kind.toLowerCase() === occ.title.toLowerCase() ? '' : kind;
     const elective = occ.attendance === 'elective' ? t.elective : '';
@@ -197,7 +202,8 @@ export class BoardModeller {
       hourStart: input.hourStart,
       hourEnd: input.hourEnd,
     });
-    const items = this.items(sv.items, fmt, t);
+    // The overdue ids as one string, so the memo rebuilds items only when the set changes.
+    const items = this.items(sv.items, fmt, t, sv.overdue.join('\n'));
     const interactive = view === 'day' || view === 'week' || view === 'agenda';
     const focusDays = interactive ? this.layouts(sv.days) : [];
     const grid = this.grid(focusDays);
@@ -236,6 +242,7 @@ export class BoardModeller {
       subtitle: schedule.participant?.name ? t.scheduleFor(schedule.participant.name) : '',
       unknownParticipant: input.unknownParticipant,
       zoneName,
+      overdue: sv.overdue.length,
       zoneNote: device && device !== zone ? t.zoneNote(zoneName, fmt.zoneName(device, nowMs)) : '',
     };
   }

@@ -15,6 +15,8 @@ export interface HeaderData {
   view: ScheduleView | null;
   zoneNote: string;
   controls: boolean;
+  /** Occurrences that ended without complete attendance (staff boards; 0 hides the count). */
+  overdue: number;
 }
 
 /** Handlers of the header's buttons. */
@@ -32,6 +34,7 @@ export function headerPart(h: HeaderData, t: BoardMessages, on: HeaderActions): 
     <div>
       <h2 class="title-text">${h.title}</h2>
       ${h.subtitle ? html`<p>${h.subtitle}</p>` : nothing}
+      ${h.overdue > 0 ? html`<p class="overdue" part="overdue">${t.overdueCount(h.overdue)}</p>` : nothing}
       ${h.range ? html`<p class="range" aria-live="polite">${h.range}</p>` : nothing}
     </div>
     ${
