@@ -84,7 +84,14 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * @cssprop --milieu-schedule-board-agenda-height - On narrow containers, the tallest the agenda grows before it scrolls (it opens at today, or at `date`). Default: `36em`.
  * @cssprop --milieu-color-kind-<kind> - Background of a kind (e.g. `--milieu-color-kind-group-therapy`).
  * @cssprop --milieu-color-kind-<kind>-text - Text, border and icon colour of a kind.
- * @cssprop --milieu-color-now - The now-line. Default: `#b3261e`.
+ * @cssprop --milieu-color-surface - Default board background; with `--milieu-color-surface-alt` (hour lines, panels, folds).
+ * @cssprop --milieu-color-text - Default text colour; with `--milieu-color-text-muted` (hours, notes).
+ * @cssprop --milieu-color-border - Borders and grid lines.
+ * @cssprop --milieu-color-accent - Today and the pressed view button; with `--milieu-color-accent-text`.
+ * @cssprop --milieu-color-focus - The focus ring.
+ * @cssprop --milieu-color-error - Error panels; with `--milieu-color-error-surface`.
+ * @cssprop --milieu-color-scheme - `light` or `dark`, for native controls (`color-scheme`).
+ * @cssprop --milieu-color-now - The now-line (drawn behind the cards, with a dot in the hour column). Default: `#b3261e`.
  * @cssprop --milieu-color-changed - Moved/changed marks; with `--milieu-color-changed-surface`.
  * @cssprop --milieu-color-cancelled - Cancelled marks; with `--milieu-color-cancelled-surface`.
  * @cssprop --milieu-font-family - Font family. The text size is the host's (sizes are `em`-relative).

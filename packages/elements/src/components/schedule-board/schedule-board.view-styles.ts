@@ -95,6 +95,16 @@ export const viewStyles = css`
   .col-body > .occ > span {
     display: block;
   }
+  /* A card is a size container (it already has strict containment): a narrow one-line card
+     keeps its title and drops the time, which its accessible name still says. */
+  .col-body > .occ {
+    container-type: inline-size;
+  }
+  @container (max-width: 10em) {
+    .col-body > .l1 > .time {
+      display: none;
+    }
+  }
   .col-body > .l1 {
     display: flex;
     gap: 0.4em;
