@@ -110,13 +110,14 @@ export const viewStyles = css`
     gap: 0.4em;
     align-items: baseline;
   }
+  /* The title first; the time takes what is left. */
   .col-body > .l1 > .title {
-    flex: 0 1 auto;
-    min-inline-size: 2em;
+    flex: 0 0 auto;
+    max-inline-size: 100%;
   }
   .col-body > .l1 > .time {
     flex: 0 1 auto;
-    min-inline-size: min(4.6em, 45%);
+    min-inline-size: 0;
     font-weight: 400;
   }
   .fold {
