@@ -174,7 +174,6 @@ const base = css`
       opacity: 0.5;
     }
   }
-  /* Occurrences: kind colours, status marks. */
   .occ {
     box-sizing: border-box;
     overflow: hidden;

@@ -1,8 +1,22 @@
 import { css } from 'lit';
 
-/** Layout of the day/week timeline, the agenda, the kiosk panel and the print sheet. */
+/**
+ * Layout of the day/week timeline, the agenda, the kiosk panel and the print sheet. (No comments
+ * inside the CSS: they would ship in the bundle.)
+ *
+ * - Timeline: an hour axis, sticky while the days scroll sideways on phones, and positioned day
+ *   columns. A card shows the lines its height holds (`l1`: title and time on one line, the
+ *   title first); a card is a size container, so a narrow one-line card drops the time, which its
+ *   accessible name still says. The now-line runs behind the cards (never through their text),
+ *   with a dot in the hour column, so it never reads as a cancellation's strikethrough.
+ * - Agenda: days as headings with lists; on a phone it is its own scroll box, so it opens at
+ *   today (or `date`) without moving the page.
+ * - Kiosk, for a 16:9 screen: clock and now | next and later, changes in a band; type scales
+ *   with the board's width (1.4cqi: 18 px at 1280 px, 54 px at 3840 px), never below the host's
+ *   text size.
+ * - Print: a timetable for one landscape page; the host page adds `@page { size: landscape }`.
+ */
 export const viewStyles = css`
-  /* Day and week: an hour axis and positioned day columns. */
   .timeline {
     display: grid;
     grid-template-columns: auto repeat(var(--_days), minmax(var(--_min-col), 1fr));
@@ -16,7 +30,6 @@ export const viewStyles = css`
     grid-template-rows: subgrid;
     min-inline-size: 0;
   }
-  /* The hour column stays in view while the days scroll sideways (phones). */
   .axis {
     min-inline-size: max-content;
     position: sticky;
@@ -79,7 +92,6 @@ export const viewStyles = css`
   .now-line {
     position: absolute;
   }
-  /* A card shows the lines its height holds (l1: title and time on one line). */
   .col-body > .occ,
   .col-body > .fold {
     display: block;
@@ -95,8 +107,6 @@ export const viewStyles = css`
   .col-body > .occ > span {
     display: block;
   }
-  /* A card is a size container (it already has strict containment): a narrow one-line card
-     keeps its title and drops the time, which its accessible name still says. */
   .col-body > .occ {
     container-type: inline-size;
   }
@@ -110,7 +120,6 @@ export const viewStyles = css`
     gap: 0.4em;
     align-items: baseline;
   }
-  /* The title first; the time takes what is left. */
   .col-body > .l1 > .title {
     flex: 0 0 auto;
     max-inline-size: 100%;
@@ -140,13 +149,10 @@ export const viewStyles = css`
     padding: 0.25em;
     box-sizing: border-box;
   }
-  /* The now-line runs behind the cards (never through their text), with a dot at its start,
-     so it never reads as a cancelled occurrence's strikethrough. */
   .now-line {
     border-block-start: 2px solid var(--_now);
     z-index: 0;
   }
-  /* In the hour column too, where no card can cover it. */
   .now-mark {
     position: absolute;
     border-block-start: 2px solid var(--_now);
@@ -176,13 +182,10 @@ export const viewStyles = css`
   .more.after {
     inset-block-end: 0;
   }
-  /* Agenda: days as headings with lists; days far off-screen skip rendering. */
   .agenda {
     display: grid;
     gap: var(--_space);
   }
-  /* On a phone the agenda is its own scroll box, so it opens at today (or \`date\`) without
-     moving the page. */
   @container (max-width: 30em) {
     .agenda {
       max-block-size: var(--milieu-schedule-board-agenda-height, 36em);
@@ -248,9 +251,6 @@ export const viewStyles = css`
   .none {
     font-style: italic;
   }
-  /* Now (kiosk) for a 16:9 screen: clock and now | next and later, changes in a band. Type
-     scales with the container’s width (1.4cqi: 18 px at 1280 px, 54 px at 3840 px), never less
-     than the host's text size. */
   .v-now {
     font-size: max(1em, 1.25cqi);
   }
@@ -331,7 +331,6 @@ export const viewStyles = css`
     block-size: 0.5em;
     margin-block: 0.25em 0;
   }
-  /* Print: a timetable for one landscape page; the host page adds @page { size: landscape }. */
   .print-box {
     overflow-x: auto;
   }
