@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import inpatient from '../../../../../examples/inpatient-unit.json';
 import './schedule-board.js';
-import { themeCss } from '../../styles/tokens.js';
+import { THEMES as TOKEN_THEMES, themeCss, type ThemeName } from '../../styles/tokens.js';
 import type { MilieuScheduleBoard } from './schedule-board.component.js';
 import { SCHEDULE_VIEWS } from './schedule-board.types.js';
 import { manyDoc } from './schedule-board.fixtures.js';
@@ -293,4 +293,28 @@ describe('<milieu-schedule-board> right-to-left', () => {
     expect(title?.textContent?.trim().length).toBeGreaterThan(0);
     expect(el.shadowRoot!.querySelector('.title-text bdi')).not.toBeNull();
   });
+});
+
+describe('<milieu-schedule-board> now-line', () => {
+  it.each(Object.keys(TOKEN_THEMES) as ThemeName[])(
+    'in the %s theme it runs behind the cards and is not a strikethrough',
+    async (name) => {
+      await page.viewport(1280, 1600);
+      theme.textContent = themeCss(name, ':root');
+      const el = await mount('day', 'en');
+      const root = el.shadowRoot!;
+      const line = root.querySelector<HTMLElement>('.now-line')!;
+      const r = line.getBoundingClientRect();
+      // 10:40 is inside two process groups: the line is hidden there, under the cards.
+      const hit = root.elementFromPoint(r.left + r.width / 2, r.top + 1);
+      expect(hit?.closest('[part=occurrence]')).not.toBeNull();
+      // In the hour column, where nothing covers it.
+      const mark = root.querySelector<HTMLElement>('.now-mark')!.getBoundingClientRect();
+      expect(Math.abs(mark.top - r.top)).toBeLessThan(2);
+      const cancelled = root.querySelector('.cancelled [part=occurrence-title]')!;
+      expect(getComputedStyle(cancelled).textDecorationLine).toBe('line-through');
+      expect(getComputedStyle(line).zIndex).toBe('0');
+      theme.textContent = '';
+    },
+  );
 });
