@@ -8,7 +8,7 @@
  * at every quarter hour of the day, the busiest included.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import inpatient from '../../../../../examples/inpatient-unit.json';
 import './schedule-board.js';
 import { THEMES as TOKEN_THEMES, themeCss, type ThemeName } from '../../styles/tokens.js';
@@ -214,6 +214,25 @@ describe('<milieu-schedule-board> on phones', () => {
     const el = await mount('week', 'en', '', manyDoc(140, '2026-03-15'));
     expect(el.shadowRoot!.querySelectorAll('[part=more-button]').length).toBeGreaterThan(3);
     expect(problems(el, 24)).toEqual([]);
+  });
+
+  it('the arrow keys stop once on a "+N more" and move on past it', async () => {
+    await page.viewport(1280, 1600);
+    const el = await mount('week', 'en', '', manyDoc(140, '2026-03-15'));
+    const root = el.shadowRoot!;
+    const first = root.querySelector<HTMLElement>('.col [part=day] button[data-k^="0."]')!;
+    first.focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await userEvent.keyboard('{ArrowDown}');
+      await el.updateComplete;
+      const active = root.activeElement as HTMLElement | null;
+      seen.push(active?.hasAttribute('data-more') ? 'fold' : (active?.dataset['k'] ?? 'none'));
+    }
+    const at = seen.indexOf('fold');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(at + 1).some((k) => k !== 'fold')).toBe(true);
+    expect(seen).not.toContain('none');
   });
 
   it('"+N more" opens the agenda at that time', async () => {
