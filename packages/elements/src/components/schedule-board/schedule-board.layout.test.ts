@@ -311,6 +311,35 @@ describe('<milieu-schedule-board> right-to-left', () => {
     const title = el.shadowRoot!.querySelector('[part=occurrence-title] bdi');
     expect(title?.textContent?.trim().length).toBeGreaterThan(0);
     expect(el.shadowRoot!.querySelector('.title-text bdi')).not.toBeNull();
+    // "7:00 AM" stays "7:00 AM" in a right-to-left page (not "AM 7:00"): the time is isolated.
+    const time = el.shadowRoot!.querySelector('[part=occurrence-time] bdi')!;
+    expect(getComputedStyle(time.parentElement!).direction).toBe('rtl');
+    expect(getComputedStyle(time).unicodeBidi).toBe('isolate');
+    const text = [...time.childNodes].find(
+      (n): n is Text => n instanceof Text && /M/.test(n.data),
+    )!;
+    const at = (from: number, to: number): number => {
+      const r = document.createRange();
+      r.setStart(text, from);
+      r.setEnd(text, to);
+      return r.getBoundingClientRect().left;
+    };
+    const m = /[AP]M/.exec(text.data)!;
+    // One left-to-right run: the hour's digits are left of its "AM".
+    expect(at(0, 1)).toBeLessThan(at(m.index, m.index + 2));
+    // Control: the same words, not isolated, in a right-to-left paragraph do read "AM 7:00".
+    const control = document.createElement('p');
+    control.dir = 'rtl';
+    control.textContent = text.data;
+    document.body.append(control);
+    const raw = control.firstChild as Text;
+    const r0 = document.createRange();
+    r0.setStart(raw, 0);
+    r0.setEnd(raw, 1);
+    const r1 = document.createRange();
+    r1.setStart(raw, m.index);
+    r1.setEnd(raw, m.index + 2);
+    expect(r0.getBoundingClientRect().left).toBeGreaterThan(r1.getBoundingClientRect().left);
   });
 });
 

@@ -28,7 +28,7 @@ export function headerPart(h: HeaderData, t: BoardMessages, on: HeaderActions): 
     <div class="heading">
       <h2 class="title-text"><bdi>${h.title}</bdi></h2>
       ${h.subtitle ? html`<p class="subtitle">${h.subtitle}</p>` : nothing}
-      ${h.range ? html`<p class="range" aria-live="polite">${h.range}</p>` : nothing}
+      ${h.range ? html`<p class="range" aria-live="polite"><bdi>${h.range}</bdi></p>` : nothing}
     </div>
     ${
       h.controls && h.view
