@@ -250,6 +250,7 @@ const base = css`
     }
     .toolbar,
     .now-line,
+    .now-mark,
     .gap {
       display: none;
     }
@@ -274,7 +275,9 @@ const base = css`
       background: Canvas;
     }
     .now-line,
-    .now-line::before {
+    .now-line::before,
+    .now-mark,
+    .now-mark::before {
       border-color: Highlight;
       background: Highlight;
     }
