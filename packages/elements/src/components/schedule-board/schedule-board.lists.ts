@@ -104,7 +104,7 @@ export function printView(ctx: ViewContext, caption: string): TemplateResult {
 function printItem(item: BoardItem, t: ViewContext['t']): TemplateResult {
   return html`<li class=${occClass(item)} part="occurrence">
     ${titleLine(item)} ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
-    <span class="when" part="occurrence-time"><bdi>${item.when}</bdi></span>
+    <span class="when" part="occurrence-time">${item.when}</span>
     ${item.occ.attendance === 'elective' ? html`<span class="tag">${t.elective}</span>` : nothing}
     ${item.meta ? html`<span class="meta"><bdi>${item.meta}</bdi></span>` : nothing}
     ${item.note ? html`<span class="note">${item.note}</span>` : nothing}
@@ -126,7 +126,7 @@ function card(
       >${item.badge ? html`<span class="badge">${item.badge}</span> ` : nothing}<span
         class="when"
         part="occurrence-time"
-        ><bdi>${item.when}</bdi></span
+        >${item.when}</span
       >${item.meta ? html` · <bdi>${item.meta}</bdi>` : nothing}</span
     >${item.note ? html`<span class="line reason">${item.note}</span>` : nothing}${extra}
   </li>`;
@@ -166,7 +166,7 @@ export function kioskView(ctx: ViewContext, k: KioskModel): TemplateResult {
   return html`<div class="kiosk" part="now-panel">
     <div class="k-side">
       <p class="clock">
-        <span class="clock-time" part="clock"><bdi>${fmt.clock(nowMs)}</bdi></span>
+        <span class="clock-time" part="clock">${fmt.clock(nowMs)}</span>
         <span class="clock-date">${fmt.dayLong(nowMs)}</span>
       </p>
       <section class="k-now" aria-labelledby="k-now">

@@ -199,6 +199,11 @@ const base = css`
   .title {
     font-weight: 650;
   }
+  [part='occurrence-time'],
+  .axis-body span,
+  .clock-time {
+    unicode-bidi: plaintext;
+  }
   .occ .title,
   .occ .time,
   .occ .meta,

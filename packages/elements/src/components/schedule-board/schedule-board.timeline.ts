@@ -29,7 +29,7 @@ const elective = (item: BoardItem, t: BoardMessages): TemplateResult | typeof no
 /** An occurrence in the list views (agenda, print, kiosk); CSS arranges the parts. */
 export function occBody(item: BoardItem, t: BoardMessages, live = false): TemplateResult {
   return html`${titleLine(item)} ${badge(item)}<span class="when" part="occurrence-time"
-      ><bdi>${item.when}</bdi></span
+      >${item.when}</span
     >
     ${
       item.meta ? html`<span class="meta"><bdi>${item.meta}</bdi></span> ` : nothing
@@ -135,7 +135,7 @@ function occButton(
     ${place(inset)}
   >
     ${titleSpan(item)}${html` <span class="time" part="occurrence-time"
-      >${badge(item)}<bdi>${item.when}</bdi></span
+      >${badge(item)}${item.when}</span
     >`}${lines >= 3 && item.meta ? html` <span class="meta"><bdi>${item.meta}</bdi></span>` : nothing}${
       lines >= 4 && (item.note || o.attendance === 'elective')
         ? html` <span class="meta">${elective(item, t)}${item.note}</span>`
@@ -180,7 +180,7 @@ export function timelineView(
     <div class="axis" aria-hidden="true">
       <div class="col-head"></div>
       <div class="axis-body">
-        ${hours.map((m) => html`<span><bdi>${fmt.minute(m)}</bdi></span>`)}${
+        ${hours.map((m) => html`<span>${fmt.minute(m)}</span>`)}${
           now && now.fraction !== null
             ? html`<div
                 class="now-mark"
