@@ -39,6 +39,9 @@ const widgets = (legacy: boolean): string =>
      </div>
      <script type="module">
        document.getElementById('box').style.width = '1100px';
+       // Both pages give the widgets the legacy sheet's text size: widgets follow the host's
+       // font-size (em-relative) and must ignore the sheet's other rules.
+       document.getElementById('box').style.fontSize = '11px';
        const doc = await (await fetch('/api/v1/document')).json();
        document.querySelector('milieu-feedback-form').document = doc;
      </script>`,
@@ -130,20 +133,28 @@ async function ready(page: Page): Promise<void> {
 }
 
 describe('host pages', () => {
-  it('hostile global CSS (resets, button { all: unset }, content-box, 11px body) changes nothing inside', async () => {
+  it('hostile global CSS (resets, button { all: unset }, content-box) changes nothing inside but the text size', async () => {
     const a = await open(browser, `${served.base}/t/clean.html`);
     const b = await open(browser, `${served.base}/t/hostile.html`);
     await Promise.all([ready(a.page), ready(b.page)]);
     // Control: the legacy sheet is there and does hit the page's own elements.
     expect(await b.page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('11px');
+    const boardSize = (p: Page): Promise<string> =>
+      p.evaluate(
+        () =>
+          getComputedStyle(
+            document
+              .querySelector('milieu-schedule-board')!
+              .shadowRoot!.querySelector('[part=base]')!,
+          ).fontSize,
+      );
+    expect(await boardSize(b.page)).toBe('11px');
     const [clean, hostile] = [await signature(a.page), await signature(b.page)];
     expect(clean.length).toBeGreaterThan(500);
     expect(hostile.flatMap((line, i) => (line !== clean[i] ? [clean[i], line] : []))).toEqual([]);
     // Control: the comparison does see a change when there is one.
     await b.page.evaluate(() =>
-      document
-        .querySelector('milieu-schedule-board')!
-        .style.setProperty('--milieu-font-size', '11px'),
+      document.querySelector('milieu-schedule-board')!.style.setProperty('font-size', '15px'),
     );
     await eventually(
       async () => (await signature(b.page)).filter((l, i) => l !== clean[i]).length,

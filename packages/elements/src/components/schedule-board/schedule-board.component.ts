@@ -64,26 +64,38 @@ const hour = (v: number | null | undefined, lo: number, hi: number): number | un
  * @csspart zone-note - The note shown when the program's time zone differs from the device's.
  * @csspart grid - The day/week timeline.
  * @csspart day - One day's column body in the timeline.
+ * @csspart occurrence - An occurrence, in every view: a button on the timeline and in the agenda, an item in the kiosk and print views.
+ * @csspart occurrence-title - An occurrence's icon and title.
+ * @csspart occurrence-time - An occurrence's start and end times.
+ * @csspart more-button - The "+N more" button of a dense cluster on the timeline; opens the agenda at that time.
  * @csspart agenda - The agenda list.
  * @csspart print - The printable weekly sheet.
  * @csspart now-panel - The kiosk panel of the `now` view.
  * @csspart clock - The kiosk clock.
  * @csspart skeleton - The loading placeholder.
- * @csspart error - The load-error and invalid-response panels.
- * @csspart retry-button - The Retry button.
+ * @csspart error - The load-error and invalid-response panels: what happened and what to do (`data-kind` is `not-found`, `forbidden`, `server`, `offline`, `other` or `invalid`).
+ * @csspart retry-button - The Retry button (not shown when retrying cannot help: not found, no permission).
  * @csspart message - Status messages (nothing scheduled, unknown participant, stale data).
  *
  * @cssprop --milieu-schedule-board-background - Board background. Default: `--milieu-color-surface`.
  * @cssprop --milieu-schedule-board-color - Text colour. Default: `--milieu-color-text`.
- * @cssprop --milieu-schedule-board-hour-height - Height of one hour in the timeline. Default: `3.5rem`.
- * @cssprop --milieu-schedule-board-min-column-width - Narrowest day column before scrolling. Default: `7.5rem`.
- * @cssprop --milieu-schedule-board-clock-size - Font size of the kiosk clock. Default: `clamp(3rem, 12cqi, 9rem)`.
+ * @cssprop --milieu-schedule-board-hour-height - Height of one hour in the timeline. Default: `4em`.
+ * @cssprop --milieu-schedule-board-min-column-width - Narrowest day column before scrolling. Default: `7.5em`.
+ * @cssprop --milieu-schedule-board-clock-size - Font size of the kiosk clock. Default: `3.2em`.
+ * @cssprop --milieu-schedule-board-agenda-height - On narrow containers, the tallest the agenda grows before it scrolls (it opens at today, or at `date`). Default: `36em`.
  * @cssprop --milieu-color-kind-<kind> - Background of a kind (e.g. `--milieu-color-kind-group-therapy`).
  * @cssprop --milieu-color-kind-<kind>-text - Text, border and icon colour of a kind.
- * @cssprop --milieu-color-now - The now-line. Default: `#b3261e`.
+ * @cssprop --milieu-color-surface - Default board background; with `--milieu-color-surface-alt` (hour lines, panels, folds).
+ * @cssprop --milieu-color-text - Default text colour; with `--milieu-color-text-muted` (hours, notes).
+ * @cssprop --milieu-color-border - Borders and grid lines.
+ * @cssprop --milieu-color-accent - Today and the pressed view button; with `--milieu-color-accent-text`.
+ * @cssprop --milieu-color-focus - The focus ring.
+ * @cssprop --milieu-color-error - Error panels; with `--milieu-color-error-surface`.
+ * @cssprop --milieu-color-scheme - `light` or `dark`, for native controls (`color-scheme`).
+ * @cssprop --milieu-color-now - The now-line (drawn behind the cards, with a dot in the hour column). Default: `#b3261e`.
  * @cssprop --milieu-color-changed - Moved/changed marks; with `--milieu-color-changed-surface`.
  * @cssprop --milieu-color-cancelled - Cancelled marks; with `--milieu-color-cancelled-surface`.
- * @cssprop --milieu-font-family - Font family.
+ * @cssprop --milieu-font-family - Font family. The text size is the host's (sizes are `em`-relative).
  * @cssprop --milieu-radius - Corner radius.
  * @cssprop --milieu-space - Base spacing.
  *
@@ -112,16 +124,28 @@ export class MilieuScheduleBoard extends MilieuElement {
       src: this.src ?? '',
       refreshInterval: this.refreshInterval,
     }),
-    (detail) => this.emit(new MilieuLoadErrorEvent(detail)),
+    (detail) => {
+      // The pointers are for developers (dev and production builds alike): paths and codes
+      // only, never the values, which may be personal data.
+      if (detail.issues?.length) {
+        console.warn(
+          `[milieu-schedule-board] ${detail.message} (${detail.issues.length} issues):`,
+          detail.issues.map((i) => `${i.path || '/'} ${i.code}`).join(', '),
+        );
+      }
+      this.emit(new MilieuLoadErrorEvent(detail));
+    },
   );
 
   // ── state ──────────────────────────────────────────────────────────
   @state() private clockMs = Date.now();
   @state() private narrow = typeof innerWidth === 'number' && innerWidth < NARROW_PX;
   private model: Model | null = null;
-  private failure = '';
   private activeKey: string | null = null;
   private focusPending: 'key' | 'first' | 'last' | null = null;
+  /** The agenda day (and minute) to scroll to after the next render; set when the agenda opens. */
+  private agendaAt: { date: string; minute: number } | null = null;
+  private lastShown = '';
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private resizer: ResizeObserver | undefined;
   private readonly internals: ElementInternals | undefined = this.attachInternalsSafe();
@@ -202,7 +226,6 @@ export class MilieuScheduleBoard extends MilieuElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('now') && this.isConnected) this.tick();
     this.model = null;
-    this.failure = '';
     // The first request guesses the zone (the device's) and locale; a response that says
     // otherwise is asked again, for the days as they are in the program's zone.
     let s: ScheduleState;
@@ -224,7 +247,7 @@ export class MilieuScheduleBoard extends MilieuElement {
     try {
       this.model = this.compute(s.schedule, s.unknownParticipant);
     } catch (e) {
-      this.failure = e instanceof Error ? e.message : String(e);
+      console.error('[milieu-schedule-board] could not lay out the schedule:', e);
     }
   }
 
@@ -237,16 +260,20 @@ export class MilieuScheduleBoard extends MilieuElement {
       this.activeKey = col?.[0]?.key ?? this.activeKey;
       this.focusPending = 'key';
     }
-    const current = root.querySelector<HTMLElement>('button.occ[tabindex="0"]');
-    const want = this.activeKey
-      ? root.querySelector<HTMLElement>(`button.occ[data-k="${this.activeKey}"]`)
-      : null;
+    const current = root.querySelector<HTMLElement>('button[data-k][tabindex="0"]');
+    const want = this.activeKey ? this.buttonFor(this.activeKey) : null;
     if (current !== want) {
       current?.setAttribute('tabindex', '-1');
       want?.setAttribute('tabindex', '0');
     }
     if (this.focusPending === 'key') want?.focus();
     this.focusPending = null;
+    if (m && `${m.view} ${m.sv.date}` !== this.lastShown) {
+      this.lastShown = `${m.view} ${m.sv.date}`;
+      if (m.view === 'agenda') this.agendaAt ??= { date: m.sv.date, minute: -1 };
+      if (m.view === 'week') this.scrollWeek(m.sv.date);
+    }
+    if (m?.view === 'agenda' && this.agendaAt) this.scrollAgenda(this.agendaAt);
     const status = this.state.status;
     const empty = status === 'empty' || (m !== null && m.items.length === 0);
     const states = [status, empty ? 'empty' : '', this.narrow ? 'narrow' : ''];
@@ -266,6 +293,52 @@ export class MilieuScheduleBoard extends MilieuElement {
     } catch {
       return undefined;
     }
+  }
+
+  /** The button of a focus key: the occurrence's own, or the fold that holds it. */
+  private buttonFor(key: string): HTMLElement | null {
+    const root = this.renderRoot;
+    return (
+      root.querySelector<HTMLElement>(`button[data-k="${key}"]`) ??
+      root.querySelector<HTMLElement>(`button[data-keys~="${key}"]`)
+    );
+  }
+
+  /**
+   * Scrolls the agenda (its own scroll box) so the day `at.date` (and its first occurrence from
+   * `at.minute`) is at the top: the agenda opens at today, or at `date`, or at a fold's time.
+   */
+  private scrollAgenda(at: { date: string; minute: number }): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.agenda');
+    const day = list?.querySelector<HTMLElement>(`section[data-date="${at.date}"]`);
+    if (!list || !day) return;
+    this.agendaAt = null;
+    const row =
+      at.minute < 0
+        ? null
+        : [...day.querySelectorAll<HTMLElement>('li[data-min]')].find(
+            (li) => Number(li.dataset['min']) >= at.minute,
+          );
+    const target = row ?? day;
+    list.scrollTop += target.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    const button = row?.querySelector<HTMLElement>('button[data-k]');
+    if (button) {
+      this.activeKey = button.dataset['k'] ?? this.activeKey;
+      this.focusPending = 'key';
+      this.requestUpdate();
+    }
+  }
+
+  /** On a narrow screen the week scrolls sideways: bring the day `date` (today by default) next to the hours. */
+  private scrollWeek(date: string): void {
+    const grid = this.renderRoot.querySelector<HTMLElement>('.timeline');
+    const col = grid?.querySelector<HTMLElement>(`.col[data-date="${date}"]`);
+    const axis = grid?.querySelector<HTMLElement>('.axis');
+    if (!grid || !col || !axis || grid.scrollWidth <= grid.clientWidth) return;
+    const rtl = getComputedStyle(grid).direction === 'rtl';
+    const c = col.getBoundingClientRect();
+    const a = axis.getBoundingClientRect();
+    grid.scrollLeft += rtl ? c.right - a.left : c.left - a.right;
   }
 
   private tick(): void {
@@ -382,6 +455,19 @@ export class MilieuScheduleBoard extends MilieuElement {
   }
 
   private onClick(e: MouseEvent): void {
+    const fold = (e.target as Element).closest<HTMLElement>('button[data-more]');
+    if (fold && this.model) {
+      // "+N more": the agenda at that day, scrolled to that time, focus on the first of them.
+      const m = this.model;
+      const [c, i] = (fold.dataset['k'] ?? '').split('.').map(Number) as [number, number];
+      const day = m.focusDays[c];
+      const seg = day?.segments[i];
+      if (day && seg) {
+        this.agendaAt = { date: day.date, minute: seg.startMin };
+        this.go(day.date, 'agenda');
+      }
+      return;
+    }
     const key = (e.target as Element).closest<HTMLElement>('button.occ[data-k]')?.dataset['k'];
     const m = this.model;
     if (!key || !m) return;
@@ -406,17 +492,24 @@ export class MilieuScheduleBoard extends MilieuElement {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    const button = (e.target as Element).closest<HTMLElement>('button.occ[data-k]');
+    const button = (e.target as Element).closest<HTMLElement>('button[data-k]');
     const m = this.model;
     if (!button || !m) return;
-    const move = moveFocus(
-      m.grid,
-      button.dataset['k'] ?? '',
-      e.key,
-      m.view === 'week' ? 'grid' : 'list',
-      e.ctrlKey || e.metaKey,
-    );
-    if (!move) return;
+    // Keys folded into one "+N more" are one stop: move on until another button is reached.
+    let from = button.dataset['k'] ?? '';
+    let move: ReturnType<typeof moveFocus> = null;
+    for (let n = 0; n < 100; n++) {
+      move = moveFocus(
+        m.grid,
+        from,
+        e.key,
+        m.view === 'week' ? 'grid' : 'list',
+        e.ctrlKey || e.metaKey,
+      );
+      if (!move || !('key' in move) || this.buttonFor(move.key) !== button) break;
+      from = move.key;
+    }
+    if (!move || ('key' in move && this.buttonFor(move.key) === button)) return;
     e.preventDefault();
     if ('key' in move) {
       this.activeKey = move.key;
@@ -449,12 +542,14 @@ export class MilieuScheduleBoard extends MilieuElement {
     let body: TemplateResult;
     if (s.status === 'loading') body = P.loadingPart(t);
     else if (s.status === 'empty') body = P.notePart(t.empty);
-    else if (s.status === 'error') body = P.errorPart(s.error, t, this.onRetry);
-    else if (s.status === 'invalid') body = P.invalidPart(s.issues, t);
-    else if (!m) body = P.errorPart({ message: this.failure }, t, null);
+    else if (s.status === 'error') {
+      const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+      body = P.errorPart(P.errorKind(s.error, online), t, this.onRetry);
+    } else if (s.status === 'invalid') body = P.invalidPart(t);
+    else if (!m) body = P.errorPart('other', t, null);
     else body = this.renderView(m, s.status === 'ready' && s.stale !== null);
     return html`<section
-      class="base"
+      class="base v-${m?.view ?? 'none'}"
       part="base"
       aria-label=${m?.schedule.program.name ?? t.board}
       aria-busy=${s.status === 'loading' ? 'true' : 'false'}

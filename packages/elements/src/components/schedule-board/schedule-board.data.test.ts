@@ -111,7 +111,8 @@ describe('<milieu-schedule-board> data and states', () => {
     await expectNoAxeViolations(el);
   });
 
-  it('shows an accessible panel with the first issues of an invalid document, never throwing', async () => {
+  it('says in plain words that an invalid document cannot be shown; the pointers go to the console and the event', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const el = create();
     const seen = errors(el);
     const doc = boardDoc() as unknown as Record<string, unknown>;
@@ -124,11 +125,16 @@ describe('<milieu-schedule-board> data and states', () => {
     document.body.append(el);
     await vi.waitFor(() => expect(el.matches(':state(invalid)')).toBe(true));
     const panel = shadow(el).querySelector('[role=alert]')!;
-    expect(text(panel)).toContain('This schedule has problems and cannot be shown:');
-    expect(text(panel)).toContain('/program/timeZone');
-    expect(panel.querySelectorAll('li')).toHaveLength(5);
-    expect(text(panel)).toMatch(/…and \d+ more\./);
+    expect(text(panel)).toContain(
+      'This schedule cannot be shown because some of its data is damaged.',
+    );
+    expect(text(panel)).not.toContain('/program');
+    expect(panel.querySelector('[part=retry-button]')).toBeNull();
     expect(el.matches(':state(invalid)')).toBe(true);
+    // Paths and codes only: never the values, which may be personal data.
+    const logged = warn.mock.calls.map((c) => c.join(' ')).join('\n');
+    expect(logged).toContain('/program/timeZone');
+    expect(logged).not.toContain('Mars/Olympus');
     expect(seen).toHaveLength(1);
     expect(seen[0]!.detail.issues!.length).toBeGreaterThan(5);
     expect(seen[0]!.bubbles && seen[0]!.composed).toBe(true);
@@ -193,6 +199,7 @@ describe('<milieu-schedule-board> data and states', () => {
   });
 
   it('shows the invalid panel for a response that fails the contract schema', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const net = stubFetch();
     const el = create({ src: '/api/v1/occurrences' });
     const seen = errors(el);
@@ -205,10 +212,10 @@ describe('<milieu-schedule-board> data and states', () => {
     });
     await vi.waitFor(() => expect(el.matches(':state(invalid)')).toBe(true));
     const panel = shadow(el).querySelector('[role=alert]')!;
-    expect(text(panel)).toContain('/program');
-    expect(text(panel)).toContain('/occurrences/0');
+    expect(text(panel)).not.toContain('/occurrences/0');
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.detail.issues!.length).toBeGreaterThan(0);
+    expect(seen[0]!.detail.issues!.map((i) => i.path)).toContain('/program');
+    expect(warn.mock.calls.flat().join(' ')).toContain('/occurrences/0');
   });
 
   it('validates a prefetched range when it is shown, and reports it then', async () => {
@@ -239,7 +246,9 @@ describe('<milieu-schedule-board> data and states', () => {
     await vi.waitFor(() => expect(net.calls).toHaveLength(2));
     net.respond(0, { error: 'boom' }, 503);
     await vi.waitFor(() => expect(shadow(el).querySelector('[role=alert]')).not.toBeNull());
-    expect(text(shadow(el).querySelector('[role=alert]'))).toContain('error 503');
+    expect(text(shadow(el).querySelector('[role=alert]'))).toContain(
+      'The schedule server had a problem. Try again in a minute.',
+    );
     expect(seen.map((e) => e.detail.status)).toEqual([503]);
     expect(el.matches(':state(error)')).toBe(true);
     await expectNoAxeViolations(el);
@@ -248,6 +257,42 @@ describe('<milieu-schedule-board> data and states', () => {
     expect(net.calls[2]!.url).toBe(net.calls[0]!.url);
     net.serve(2);
     await vi.waitFor(() => expect(shadow(el).querySelector('.agenda')).not.toBeNull());
+  });
+
+  it.each([
+    [404, 'not-found', 'This schedule was not found.', false],
+    [401, 'forbidden', 'You do not have permission to see this schedule.', false],
+    [403, 'forbidden', 'You do not have permission to see this schedule.', false],
+    [500, 'server', 'The schedule server had a problem.', true],
+    [0, 'offline', 'You are offline.', true],
+  ] as const)(
+    'says what happened and what to do on %i (%s), with Retry only where it helps',
+    async (status, kind, words, retry) => {
+      const net = stubFetch();
+      const el = create({ src: '/api/v1/occurrences', locale: 'en' });
+      document.body.append(el);
+      await vi.waitFor(() => expect(net.calls).toHaveLength(2));
+      if (status) net.respond(0, { error: { code: kind } }, status);
+      else net.fail(0);
+      await vi.waitFor(() => expect(shadow(el).querySelector('[role=alert]')).not.toBeNull());
+      const panel = shadow(el).querySelector<HTMLElement>('[part=error]')!;
+      expect(panel.dataset['kind']).toBe(kind);
+      expect(text(panel)).toContain(words);
+      expect(panel.querySelector('[part=retry-button]') !== null).toBe(retry);
+      await expectNoAxeViolations(el);
+    },
+  );
+
+  it('says the errors in Spanish too', async () => {
+    const net = stubFetch();
+    const el = create({ src: '/api/v1/occurrences', locale: 'es' });
+    document.body.append(el);
+    await vi.waitFor(() => expect(net.calls).toHaveLength(2));
+    net.respond(0, {}, 404);
+    await vi.waitFor(() => expect(shadow(el).querySelector('[role=alert]')).not.toBeNull());
+    expect(text(shadow(el).querySelector('[part=error]'))).toContain(
+      'No se encontró este horario.',
+    );
   });
 
   it('reports a network failure and a response that is not JSON', async () => {

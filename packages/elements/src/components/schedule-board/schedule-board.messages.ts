@@ -2,6 +2,9 @@ import type { ActivityKind } from '@milieu/core';
 import type { SupportedLanguage } from '../../internal/locale.js';
 import type { ScheduleView } from './schedule-board.types.js';
 
+/** Kinds of load failure, each with its own words and whether Retry can help. */
+export type ErrorKind = 'not-found' | 'forbidden' | 'server' | 'offline' | 'other';
+
 /** The messages of `<milieu-schedule-board>` in one language. */
 export interface BoardMessages {
   kinds: Record<ActivityKind, string>;
@@ -22,12 +25,18 @@ export interface BoardMessages {
   empty: string;
   nothing: string;
   nothingDay: string;
-  error: string;
-  errorStatus: (status: number) => string;
+  /** What happened and what to do, per kind of failure (see `errorKind`). */
+  errors: Record<ErrorKind, { title: string; action: string }>;
   retry: string;
   stale: string;
-  invalid: string;
-  moreIssues: (n: number) => string;
+  /** The invalid-response panel: plain words (the JSON pointers go to the console). */
+  invalid: { title: string; action: string };
+  /** `+3` on a dense cluster's fold. */
+  more: (n: number) => string;
+  /** The fold's accessible name. */
+  moreLabel: (n: number) => string;
+  /** The kiosk's line under a list it shortened. */
+  andMore: (n: number) => string;
   zoneNote: (zone: string, device: string) => string;
   now: string;
   next2: string;
@@ -97,12 +106,38 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
     empty: 'There is no schedule to show yet.',
     nothing: 'Nothing is scheduled for these days.',
     nothingDay: 'Nothing scheduled',
-    error: 'The schedule could not be loaded.',
-    errorStatus: (status) => `The server answered with error ${status}.`,
+    errors: {
+      'not-found': {
+        title: 'This schedule was not found.',
+        action: 'Check the link, or ask the unit’s staff whether the schedule has been published.',
+      },
+      forbidden: {
+        title: 'You do not have permission to see this schedule.',
+        action: 'Sign in again, or ask the unit’s staff for access.',
+      },
+      server: {
+        title: 'The schedule server had a problem.',
+        action: 'Try again in a minute. If it keeps happening, tell the unit’s staff.',
+      },
+      offline: {
+        title: 'You are offline.',
+        action: 'Check your connection, then try again.',
+      },
+      other: {
+        title: 'The schedule could not be loaded.',
+        action: 'Try again. If it keeps happening, tell the unit’s staff.',
+      },
+    },
     retry: 'Try again',
     stale: 'Could not refresh. Showing the schedule loaded earlier.',
-    invalid: 'This schedule has problems and cannot be shown:',
-    moreIssues: (n) => `…and ${n} more.`,
+    invalid: {
+      title: 'This schedule cannot be shown because some of its data is damaged.',
+      action:
+        'Tell the unit’s staff or the portal’s support; the details are in the browser console.',
+    },
+    more: (n) => `+${n}`,
+    moreLabel: (n) => `${n} more at this time: show them in the agenda`,
+    andMore: (n) => `and ${n} more`,
     zoneNote: (zone, device) => `Times are in ${zone}. Your device uses ${device}.`,
     now: 'Now',
     next2: 'Next',
@@ -150,7 +185,7 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
       'visiting-hours': 'Horario de visitas',
       outing: 'Salida',
       'quiet-time': 'Tiempo de calma',
-      'lights-out': 'Apagar las luces',
+      'lights-out': 'Luces apagadas',
       other: 'Actividad',
     },
     views: { day: 'Día', week: 'Semana', agenda: 'Agenda', now: 'Ahora', print: 'Imprimir' },
@@ -169,12 +204,40 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
     empty: 'Todavía no hay un horario que mostrar.',
     nothing: 'No hay nada programado para estos días.',
     nothingDay: 'Nada programado',
-    error: 'No se pudo cargar el horario.',
-    errorStatus: (status) => `El servidor respondió con el error ${status}.`,
+    errors: {
+      'not-found': {
+        title: 'No se encontró este horario.',
+        action:
+          'Revisa el enlace o pregunta al personal de la unidad si el horario está publicado.',
+      },
+      forbidden: {
+        title: 'No tienes permiso para ver este horario.',
+        action: 'Vuelve a iniciar sesión o pide acceso al personal de la unidad.',
+      },
+      server: {
+        title: 'El servidor del horario tuvo un problema.',
+        action:
+          'Vuelve a intentarlo en un minuto. Si sigue pasando, avisa al personal de la unidad.',
+      },
+      offline: {
+        title: 'No hay conexión.',
+        action: 'Revisa tu conexión y vuelve a intentarlo.',
+      },
+      other: {
+        title: 'No se pudo cargar el horario.',
+        action: 'Vuelve a intentarlo. Si sigue pasando, avisa al personal de la unidad.',
+      },
+    },
     retry: 'Reintentar',
     stale: 'No se pudo actualizar. Se muestra el horario cargado antes.',
-    invalid: 'Este horario tiene problemas y no se puede mostrar:',
-    moreIssues: (n) => `…y ${n} más.`,
+    invalid: {
+      title: 'Este horario no se puede mostrar porque algunos de sus datos están dañados.',
+      action:
+        'Avisa al personal de la unidad o al soporte del portal; los detalles están en la consola del navegador.',
+    },
+    more: (n) => `+${n}`,
+    moreLabel: (n) => `${n} más a esta hora: verlas en la agenda`,
+    andMore: (n) => `y ${n} más`,
     zoneNote: (zone, device) => `Las horas están en ${zone}. Tu dispositivo usa ${device}.`,
     now: 'Ahora',
     next2: 'Después',
@@ -186,10 +249,10 @@ export const messages: Record<SupportedLanguage, BoardMessages> = {
     progress: (title) => `Tiempo transcurrido de ${title}`,
     elective: 'Optativa',
     cancelled: 'Cancelada',
-    moved: 'Trasladada',
+    moved: 'Movida',
     changed: 'Modificada',
-    movedFrom: (when) => `Trasladada desde ${when}`,
-    shifted: 'Hora movida por el cambio de horario',
+    movedFrom: (when) => `Movida desde ${when}`,
+    shifted: 'Movida por el cambio de hora',
     clockChange: 'Cambio de hora',
     with: (names) => `con ${names}`,
     to: 'a',

@@ -1,11 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Issue } from '@milieu/core';
 import type { LoadErrorDetail } from '../../events/load-error.js';
-import type { BoardMessages } from './schedule-board.messages.js';
+import type { BoardMessages, ErrorKind } from './schedule-board.messages.js';
 import { SCHEDULE_VIEWS, type ScheduleView } from './schedule-board.types.js';
-
-/** Issues listed in the invalid-document panel; the rest are counted. */
-export const MAX_ISSUES = 5;
 
 /** What the header shows. */
 export interface HeaderData {
@@ -31,11 +27,11 @@ export interface HeaderActions {
 export function headerPart(h: HeaderData, t: BoardMessages, on: HeaderActions): TemplateResult {
   const unit = h.view === 'day' ? 'day' : 'week';
   return html`<header class="header" part="header">
-    <div>
-      <h2 class="title-text">${h.title}</h2>
-      ${h.subtitle ? html`<p>${h.subtitle}</p>` : nothing}
+    <div class="heading">
+      <h2 class="title-text"><bdi>${h.title}</bdi></h2>
+      ${h.subtitle ? html`<p class="subtitle">${h.subtitle}</p>` : nothing}
       ${h.overdue > 0 ? html`<p class="overdue" part="overdue">${t.overdueCount(h.overdue)}</p>` : nothing}
-      ${h.range ? html`<p class="range" aria-live="polite">${h.range}</p>` : nothing}
+      ${h.range ? html`<p class="range" aria-live="polite"><bdi>${h.range}</bdi></p>` : nothing}
     </div>
     ${
       h.controls && h.view
@@ -92,34 +88,46 @@ export function loadingPart(t: BoardMessages): TemplateResult {
   </div>`;
 }
 
-/** The request/loader failure panel with a Retry button. */
+/**
+ * The kind of a load failure: 404 not found, 401/403 no permission, 5xx server, offline (the
+ * device says so, or the request never reached a server), else other.
+ */
+export function errorKind(error: LoadErrorDetail, online: boolean): ErrorKind {
+  const status = error.status;
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status !== undefined && status >= 500) return 'server';
+  if (!online || (status === undefined && /^Network error/.test(error.message))) return 'offline';
+  return 'other';
+}
+
+/** Whether Retry can help: not for a missing schedule or a missing permission. */
+export const retryHelps = (kind: ErrorKind): boolean =>
+  kind !== 'not-found' && kind !== 'forbidden';
+
+/** The failure panel: what happened, what to do, and Retry only where it can help. */
 export function errorPart(
-  error: LoadErrorDetail,
+  kind: ErrorKind,
   t: BoardMessages,
   retry: (() => void) | null,
 ): TemplateResult {
-  return html`<div class="panel alert" part="error" role="alert">
-    <p>${t.error}</p>
-    ${error.status ? html`<p>${t.errorStatus(error.status)}</p>` : nothing}
+  const words = t.errors[kind];
+  return html`<div class="panel alert" part="error" role="alert" data-kind=${kind}>
+    <p class="alert-title">${words.title}</p>
+    <p>${words.action}</p>
     ${
-      retry
+      retry && retryHelps(kind)
         ? html`<button type="button" part="retry-button" @click=${retry}>${t.retry}</button>`
         : nothing
     }
   </div>`;
 }
 
-/** The invalid-document panel: the first issues with their JSON pointers. */
-export function invalidPart(issues: readonly Issue[], t: BoardMessages): TemplateResult {
-  const more = issues.length - MAX_ISSUES;
-  return html`<div class="panel alert" part="error" role="alert">
-    <p>${t.invalid}</p>
-    <ul>
-      ${issues
-        .slice(0, MAX_ISSUES)
-        .map((i) => html`<li><code>${i.path || '/'}</code> ${i.message}</li>`)}
-    </ul>
-    ${more > 0 ? html`<p>${t.moreIssues(more)}</p>` : nothing}
+/** The invalid-response panel: plain words; the JSON pointers go to the console and the event. */
+export function invalidPart(t: BoardMessages): TemplateResult {
+  return html`<div class="panel alert" part="error" role="alert" data-kind="invalid">
+    <p class="alert-title">${t.invalid.title}</p>
+    <p>${t.invalid.action}</p>
   </div>`;
 }
 

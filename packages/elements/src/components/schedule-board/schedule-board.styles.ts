@@ -9,7 +9,7 @@ const generated: string[] = KIND_TOKENS.map((k) => {
   const fg = token(`color-kind-${k}-text`);
   return (
     `.k-${k}{background-color:${bg};color:${fg};accent-color:${fg}}` +
-    `.k-${k}.cancelled{background-image:repeating-linear-gradient(135deg,${bg} 0 0.5rem,var(--_bg) 0.5rem 0.75rem)}`
+    `.k-${k}.cancelled{background-image:repeating-linear-gradient(135deg,${bg} 0 0.5em,var(--_bg) 0.5em 0.75em)}`
   );
 });
 
@@ -38,15 +38,16 @@ const base = css`
     --_err-bg: ${token('color-error-surface')};
     --_radius: ${token('radius')};
     --_space: ${token('space')};
-    --_hour: var(--milieu-schedule-board-hour-height, 4rem);
-    --_min-col: var(--milieu-schedule-board-min-column-width, 7.5rem);
+    --_hour: var(--milieu-schedule-board-hour-height, 4em);
+    --_min-col: var(--milieu-schedule-board-min-column-width, 7.5em);
     --_ppm: calc(var(--_hour) / 60);
     container-type: inline-size;
     background: var(--_bg);
     color: var(--_fg);
     font-family: ${token('font-family')};
-    font-size: ${token('font-size')};
+    color-scheme: ${token('color-scheme')};
     line-height: 1.35;
+    overflow-wrap: break-word;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     padding: var(--_space);
@@ -82,10 +83,14 @@ const base = css`
   .header {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
     justify-content: space-between;
     margin-block-end: var(--_space);
+  }
+  .heading {
+    min-inline-size: 0;
+    flex: 1 1 16em;
   }
   .title-text {
     font-size: 1.25em;
@@ -104,21 +109,25 @@ const base = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
+    max-inline-size: 100%;
   }
   .group {
     display: inline-flex;
+    flex-wrap: wrap;
+    max-inline-size: 100%;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     overflow: hidden;
   }
   .group button {
+    flex: 1 0 auto;
     background: var(--_bg);
     border: 0;
     border-inline-end: 1px solid var(--_line);
-    padding: 0.4rem 0.75rem;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    padding: 0.4em 0.75em;
+    min-block-size: max(44px, 2.75em);
+    min-inline-size: max(44px, 2.75em);
   }
   .group button:last-child {
     border-inline-end: 0;
@@ -138,25 +147,24 @@ const base = css`
     color: var(--_err);
     border: 1px solid currentColor;
   }
-  .alert ul {
-    list-style: disc;
-    padding-inline-start: 1.25rem;
-    margin-block: 0.5rem;
+  .alert-title {
+    font-weight: 650;
+    margin-block-end: 0.25em;
   }
   .panel button {
-    margin-block-start: 0.5rem;
-    min-block-size: 2.75rem;
-    padding: 0.4rem 1rem;
+    margin-block-start: 0.5em;
+    min-block-size: 2.75em;
+    padding: 0.4em 1em;
     border: 1px solid currentColor;
     border-radius: var(--_radius);
     background: var(--_bg);
   }
   .skeleton {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .skeleton span {
-    block-size: 2.5rem;
+    block-size: 2.5em;
     border-radius: var(--_radius);
     background: var(--_alt);
     animation: pulse 1.4s ease-in-out infinite;
@@ -166,15 +174,15 @@ const base = css`
       opacity: 0.5;
     }
   }
-  /* Occurrences: kind colours, status marks. */
   .occ {
     box-sizing: border-box;
     overflow: hidden;
+    min-inline-size: 0;
     text-align: start;
     border: 1px solid currentColor;
-    border-inline-start-width: 0.3rem;
+    border-inline-start-width: 0.3em;
     border-radius: calc(var(--_radius) / 2);
-    padding: 0.15rem 0.3rem;
+    padding: 0.15em 0.3em;
     font-size: 0.8125em;
   }
   .icon {
@@ -191,15 +199,32 @@ const base = css`
   .title {
     font-weight: 650;
   }
+  [part='occurrence-time'],
+  .axis-body span,
+  .clock-time {
+    unicode-bidi: plaintext;
+  }
+  .occ .title,
+  .occ .time,
+  .occ .meta,
+  .badge,
+  .tag {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .badge,
   .tag {
     display: inline-block;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+    vertical-align: bottom;
     font-size: 0.85em;
     font-weight: 650;
-    line-height: 1.2;
+    line-height: 1.4;
     padding: 0 0.3em;
     margin-inline-end: 0.25em;
-    border-radius: 0.25rem;
+    border-radius: 0.25em;
     border: 1px solid currentColor;
   }
   .elective {
@@ -230,6 +255,7 @@ const base = css`
     }
     .toolbar,
     .now-line,
+    .now-mark,
     .gap {
       display: none;
     }
@@ -253,8 +279,12 @@ const base = css`
     .occ.cancelled.cancelled {
       background: Canvas;
     }
-    .now-line {
+    .now-line,
+    .now-line::before,
+    .now-mark,
+    .now-mark::before {
       border-color: Highlight;
+      background: Highlight;
     }
     .group button[aria-pressed='true'] {
       background: Highlight;

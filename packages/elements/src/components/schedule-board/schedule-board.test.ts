@@ -139,7 +139,7 @@ describe('<milieu-schedule-board> views', () => {
     expect(text(root(el))).toContain('martes, 10 de marzo');
     const [group] = byTitle(el, 'Group therapy').filter((b) => b.classList.contains('moved'));
     expect(group!.getAttribute('aria-label')).toContain('10:00 a 11:00');
-    expect(group!.getAttribute('aria-label')).toContain('Trasladada desde 14:00');
+    expect(group!.getAttribute('aria-label')).toContain('Movida desde 14:00');
   });
 
   it('uses the agenda on a narrow container unless a view is set', async () => {
@@ -213,7 +213,7 @@ describe('<milieu-schedule-board> views', () => {
       .join('\n');
     const defined = new Set([...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!));
     const used = new Set([...css.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]!));
-    const setFromScript = ['--_days', '--_w0', '--_w1']; // the vars() directive
+    const setFromScript = ['--_days', '--_w0', '--_w1', '--_at']; // the vars() directive
     expect([...used].filter((n) => !defined.has(n) && !setFromScript.includes(n))).toEqual([]);
     expect([...defined].filter((n) => !used.has(n))).toEqual([]);
   });
