@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './harness.js';
-// @ts-expect-error -- plain ESM helper without types
 import {
   allRows,
   MEMBER_IDS,
@@ -13,17 +12,9 @@ import {
   shown,
   startRig,
   tap,
+  type Rig,
 } from './attendance-rig.mjs';
 
-interface Rig {
-  url: string;
-  fault: { kind: string; count?: number; ms?: number } | null;
-  as: 'staff' | 'participant';
-  posts: number;
-  stored(occurrenceId: string): Promise<{ participantId: string; status: string }[]>;
-  release(): void;
-  close(): Promise<void>;
-}
 type Shown = { status: string | null; state: string | null }[];
 
 let browser: Browser;
@@ -31,7 +22,7 @@ let rig: Rig;
 
 beforeAll(async () => {
   browser = await launch();
-  rig = (await startRig()) as Rig;
+  rig = await startRig();
 });
 afterAll(async () => {
   await browser?.close();
