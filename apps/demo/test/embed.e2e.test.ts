@@ -28,7 +28,10 @@ const BUILD_CDN = fileURLToPath(
   new URL('../../../packages/elements/scripts/build-cdn.mjs', import.meta.url),
 );
 const NEXT = '0.0.0-next.1';
+/** The tags with a widget file of their own in `dist/cdn/`. */
 const TAGS = ['milieu-expectation-card', 'milieu-schedule-board', 'milieu-feedback-form'];
+/** Every tag `all.js` and the npm entry register: the staff-only attendance sheet too. */
+const REGISTERED = [...TAGS, 'milieu-attendance-sheet'];
 const WIDGETS = ['expectation-card', 'schedule-board', 'feedback-form'] as const;
 type Manifest = {
   version: string;
@@ -257,7 +260,7 @@ describe('loading the widgets', () => {
     await boardReady(w.page);
     await w.page.waitForLoadState('load');
     const defined = await definitions(w.page);
-    expect(defined.map((d) => d.tag).sort()).toEqual([...TAGS].sort());
+    expect(defined.map((d) => d.tag).sort()).toEqual([...REGISTERED].sort());
     for (const d of defined) expect(d.from).toMatch(/\/assets\/[\w-]+\.js/); // the portal's bundle
     expect(await versions(w.page)).toEqual([current.version, current.version]); // both CDN copies ran
     const loaded = w.requests.filter((u) => u.includes('/cdn/all.js'));
@@ -275,7 +278,7 @@ describe('loading the widgets', () => {
       const w = await open(browser, served.base + path, { before: countDefinitions });
       await boardReady(w.page);
       const defined = await definitions(w.page);
-      expect(defined.map((d) => d.tag).sort()).toEqual([...TAGS].sort());
+      expect(defined.map((d) => d.tag).sort()).toEqual([...REGISTERED].sort());
       for (const d of defined) expect(new URL(d.from).pathname).toBe(first);
       expect(await versions(w.page)).toEqual(order);
       await done(w);
@@ -311,7 +314,13 @@ describe('loading the widgets', () => {
     await boardReady(w.page, 'acme-schedule-board');
     const defined = (await definitions(w.page)).map((d) => d.tag).sort();
     expect(defined).toEqual(
-      [...TAGS, 'acme-expectation-card', 'acme-schedule-board', 'acme-feedback-form'].sort(),
+      [
+        ...TAGS,
+        'acme-attendance-sheet',
+        'acme-expectation-card',
+        'acme-schedule-board',
+        'acme-feedback-form',
+      ].sort(),
     );
     expect(await versions(w.page)).toHaveLength(WIDGETS.length * 2 + 1); // six copies and index.js
     expect(w.requests.filter((u) => u.endsWith(`/cdn/${litChunk()}`))).toHaveLength(1);

@@ -233,8 +233,10 @@ describe('<milieu-schedule-board> data and states', () => {
     el.date = '2026-03-17';
     await el.updateComplete;
     expect(el.matches(':state(invalid)')).toBe(true);
-    expect(text(shadow(el).querySelector('[role=alert]'))).toContain('/occurrences/0');
+    // Plain words on the screen; the located issues go to the event (and the console).
+    expect(text(shadow(el).querySelector('[role=alert]'))).not.toContain('/occurrences/0');
     expect(seen).toHaveLength(1);
+    expect(seen[0]!.detail.issues!.some((i) => i.path.startsWith('/occurrences/0'))).toBe(true);
     expect(net.calls.filter((c) => c.url.includes('from=2026-03-15'))).toHaveLength(1);
   });
 
