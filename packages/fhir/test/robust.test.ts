@@ -25,7 +25,8 @@ describe('fromFhir on damaged bundles', () => {
         expect(issues.filter((i) => i.code === 'unreadable_input')).toEqual([]);
         for (const i of issues) expect(i.path).toMatch(/^(\/entry(\/\d+(\/[^/]+)*)?|)$/);
       }),
-      { numRuns: 150 },
+      // The first example is a counterexample fast-check found: a `null` unit Group member.
+      { numRuns: 150, examples: [[2147483646, 2119848615, [null]]] },
     );
   });
 

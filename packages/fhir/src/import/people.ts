@@ -174,10 +174,19 @@ export function readPeople(
     }
   }
   const memberPeriods = new Map<string, { start?: string; end?: string }>();
-  for (const m of listOf(unit?.resource.member)) {
+  listOf(unit?.resource.member).forEach((m, i) => {
+    if (m === null || typeof m !== 'object') {
+      // A damaged member is reported where it stands; the rest of the unit still imports.
+      ix.issue(
+        `${unit!.pointer}/resource/member/${i}`,
+        'invalid_value',
+        'a Group member must be an object; skipped',
+      );
+      return;
+    }
     const pid = ix.refId('participant', 'Patient', m.entity);
     if (pid !== undefined && m.period) memberPeriods.set(pid, m.period);
-  }
+  });
   const groupsOf = new Map<string, string[]>();
   for (const located of ix.all<Group>('Group')) {
     try {
