@@ -129,6 +129,8 @@ export default defineConfig({
           name: 'elements',
           root: here('packages/elements'),
           include: ['src/**/*.test.ts'],
+          setupFiles: [here('scripts/browser-test-setup.ts')],
+          expect: { poll: { timeout: 4_000 } },
           browser,
         },
       },
@@ -139,6 +141,8 @@ export default defineConfig({
           name: 'react',
           root: here('packages/react'),
           include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+          setupFiles: [here('scripts/browser-test-setup.ts')],
+          expect: { poll: { timeout: 4_000 } },
           browser: {
             ...browser,
             instances: [{ browser: 'chromium' as const, name: 'react (chromium)' }],
