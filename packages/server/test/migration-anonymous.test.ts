@@ -59,7 +59,7 @@ describe('migration 0002_anonymous_authors', () => {
     raw.close();
 
     const store = await openStore({ kind: 'sqlite', file });
-    expect(store.migrationsApplied).toEqual(['0002_anonymous_authors']);
+    expect(store.migrationsApplied).toEqual(['0002_anonymous_authors', '0003_revision_slots']);
     const pool = await store.anonymousPeerFeedbackAbout('p-02');
     expect(pool.map((p) => p.entry.authorId)).toEqual([undefined, undefined, undefined]);
     expect(new Set(pool.map((p) => p.raterKey)).size).toBe(3);

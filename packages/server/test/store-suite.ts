@@ -31,7 +31,11 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
     it('runs versioned migrations once and records them', async () => {
       const target = await fresh();
       const first = await openStore(target);
-      expect(first.migrationsApplied).toEqual(['0001_initial', '0002_anonymous_authors']);
+      expect(first.migrationsApplied).toEqual([
+        '0001_initial',
+        '0002_anonymous_authors',
+        '0003_revision_slots',
+      ]);
       await first.close();
       const second = await openStore(target);
       expect(second.migrationsApplied).toEqual([]);
@@ -40,7 +44,11 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
       const { rows } = await sql<{ name: string }>`select name from milieu_migration`.execute(
         handle.writer,
       );
-      expect(rows.map((r) => r.name)).toEqual(['0001_initial', '0002_anonymous_authors']);
+      expect(rows.map((r) => r.name)).toEqual([
+        '0001_initial',
+        '0002_anonymous_authors',
+        '0003_revision_slots',
+      ]);
       await handle.close();
     });
 

@@ -137,13 +137,36 @@ const anonymousAuthors: Migration = {
 };
 
 /**
+ * Revision slots (issue 19): the document's revision is the document row's own counter (bumped
+ * by a replace) plus the sum of these counters, which record writes (feedback, attendance)
+ * bump instead of the document row. A record write picks one of a few slots, so concurrent
+ * record writers on PostgreSQL (several connections, several instances) do not all queue on
+ * one row lock, and the revision still grows by exactly one per committed write.
+ */
+const revisionSlots: Migration = {
+  async up(any: AnyDb) {
+    await any.schema
+      .createTable('revision_slots')
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('slot', 'integer', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('revision_slots_pk', ['document_id', 'slot'])
+      .execute();
+  },
+};
+
+/**
  * Every migration, by name. Names sort in the order they run; never rename or edit a
  * released one: add the next instead.
  *
  * @param kind - the dialect the migrations will run on
  */
 export function migrations(kind: DatabaseKind): Record<string, Migration> {
-  return { '0001_initial': initial(kind), '0002_anonymous_authors': anonymousAuthors };
+  return {
+    '0001_initial': initial(kind),
+    '0002_anonymous_authors': anonymousAuthors,
+    '0003_revision_slots': revisionSlots,
+  };
 }
 
 /**

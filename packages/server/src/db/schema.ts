@@ -83,6 +83,17 @@ export interface TokensTable {
   revoked_at: string | null;
 }
 
+/**
+ * Counters that record writes bump instead of the document row (see migration
+ * `0003_revision_slots`): the document's revision is `documents.revision` plus the sum of `n`
+ * over its slots.
+ */
+export interface RevisionSlotsTable {
+  document_id: string;
+  slot: number;
+  n: number;
+}
+
 /** The whole schema. */
 export interface Schema {
   documents: DocumentsTable;
@@ -91,4 +102,5 @@ export interface Schema {
   idempotency_keys: IdempotencyKeysTable;
   tokens: TokensTable;
   server_secrets: ServerSecretsTable;
+  revision_slots: RevisionSlotsTable;
 }
