@@ -210,6 +210,7 @@ export default tseslint.config(
         process: 'readonly',
         performance: 'readonly',
         URL: 'readonly',
+        fetch: 'readonly',
       },
     },
   },
