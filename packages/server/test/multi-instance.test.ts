@@ -387,7 +387,7 @@ describe('several instances on one PostgreSQL', () => {
     );
     try {
       let held: { revision: number; doc: MilieuDocument } | undefined;
-      for (let n = 1; n <= 8; n++) {
+      for (let n = 1; n <= 6; n++) {
         // Two replaces back to back, the second with the ETag the first returned: B and C may
         // still be loading the first when the second lands, and must not answer with it.
         const title = `Skills group v${n}`;
@@ -507,6 +507,16 @@ describe('several instances on one PostgreSQL', () => {
     }
   }, 90_000);
 
+  it('refuses a --token-cache-ms that is not a whole number of milliseconds', async () => {
+    for (const value of ['soon', '1.5', '3600001']) {
+      const err: string[] = [];
+      const io = { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) } };
+      const argv = ['serve', '--database-url', 'postgres://x', '--token-cache-ms', value];
+      expect(await main(argv, io), value).toBe(2);
+      expect(err.join('')).toContain('--token-cache-ms must be a whole number from 0 to 3600000');
+    }
+  });
+
   it('enforces rate limits per instance: N instances let a token through N × the burst', async () => {
     ready();
     const { token } = await store!.createToken({ role: 'staff', label: 'rate limited' });
@@ -625,4 +635,9 @@ describe('several instances on one PostgreSQL', () => {
     const after = feedbackIds((await documentOn(C)).doc);
     expect(unacked.filter(({ body }) => after.get(body.id) !== 1)).toEqual([]);
   }, 90_000);
+
+  it('logged no error on any instance (no 500, no lost database connection)', () => {
+    ready();
+    for (const instance of started) expect(instance.stderr(), instance.name).toBe('');
+  });
 });
