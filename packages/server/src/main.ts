@@ -51,6 +51,7 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     .map((o) => o.trim())
     .filter((o) => o !== '');
   const rate = v['rate-limit'] ?? env['MILIEU_RATE_LIMIT'];
+  const tokenCache = v['token-cache-ms'] ?? env['MILIEU_TOKEN_CACHE_MS'];
   const host = v.host ?? env['MILIEU_HOST'] ?? '127.0.0.1';
   const anonymous =
     v['anonymous-as'] === undefined ? undefined : anonymousOption(v['anonymous-as'], host);
@@ -66,6 +67,9 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     ...(rate === undefined
       ? {}
       : { rateLimitPerMinute: intOption('--rate-limit', rate, 0, 10_000_000) }),
+    ...(tokenCache === undefined
+      ? {}
+      : { tokenCacheMs: intOption('--token-cache-ms', tokenCache, 0, 3_600_000) }),
     ...(logger === undefined ? {} : { logger }),
     corsOrigins,
     version: VERSION,
@@ -137,7 +141,9 @@ async function tokenCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
         io.stderr.write(`no active token ${id}\n`);
         return 1;
       }
-      io.stderr.write(`revoked ${id} (running servers stop accepting it within 5 seconds)\n`);
+      io.stderr.write(
+        `revoked ${id} (running servers stop accepting it within their --token-cache-ms, 5 seconds by default)\n`,
+      );
       return 0;
     }
     throw new UsageError('token needs create, list or revoke');

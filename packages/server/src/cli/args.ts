@@ -14,6 +14,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const USAGE = `Usage:
   milieu-server serve [--db FILE | --database-url URL] [--port N] [--host ADDR] [--seed FILE]
                       [--cors-origin ORIGIN]... [--rate-limit N] [--static DIR] [--log-level LEVEL]
+                      [--token-cache-ms MS]
                       [--anonymous-as ROLE[:ID]]   (local demos only: requests without a token)
   milieu-server token create --role admin|staff|participant|kiosk [--participant ID] [--staff ID]
                       [--label TEXT] [--db FILE | --database-url URL]
@@ -23,7 +24,9 @@ export const USAGE = `Usage:
 
 Database: --db FILE (or MILIEU_DB; default ./milieu.db) for SQLite, or --database-url
 postgres://… (or DATABASE_URL) for PostgreSQL. Other environment variables: MILIEU_PORT,
-MILIEU_HOST, MILIEU_CORS_ORIGIN (comma-separated), MILIEU_RATE_LIMIT, MILIEU_LOG_LEVEL.
+MILIEU_HOST, MILIEU_CORS_ORIGIN (comma-separated), MILIEU_RATE_LIMIT, MILIEU_LOG_LEVEL,
+MILIEU_TOKEN_CACHE_MS (how long a token lookup is trusted: a revoked token stops working on
+every instance within it; default 5000).
 `;
 
 /** Thrown for a command line that cannot run; the message is shown with the usage. */
@@ -45,6 +48,7 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   static: { type: 'string' },
   'log-level': { type: 'string' },
+  'token-cache-ms': { type: 'string' },
   role: { type: 'string' },
   participant: { type: 'string' },
   staff: { type: 'string' },
@@ -67,6 +71,7 @@ export interface ParsedArgs {
     'rate-limit'?: string;
     static?: string;
     'log-level'?: string;
+    'token-cache-ms'?: string;
     role?: string;
     participant?: string;
     staff?: string;
