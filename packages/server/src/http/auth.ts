@@ -10,8 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import { hashToken, type Principal } from '../store/tokens.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
-
-const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
+import { parseBearer } from './headers.js';
 
 /** A TTL cache of token hash → principal (misses are cached too, briefly). */
 export class PrincipalCache {
@@ -68,7 +67,7 @@ export class PrincipalCache {
  * @param header - the `Authorization` header
  */
 export function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+  return parseBearer(header);
 }
 
 /** A `401` that tells the client which scheme to use. */

@@ -6,23 +6,18 @@
 import { documentEtag, parseDocument } from '@milieu/core';
 import type { ReplacePrecondition } from '../store/documents.js';
 import { ApiError, invalid } from './errors.js';
+import { parseEntityTags } from './headers.js';
 import { readJson } from './json.js';
 import { sendCached, type RouteDef } from './route.js';
 
 /**
  * The revisions listed in an `If-Match` / `If-None-Match` header (`'*'` for any). Weak tags
- * never match (`If-Match` uses strong comparison); malformed parts are ignored.
+ * never match (`If-Match` uses strong comparison); malformed parts are ignored. Linear.
  *
  * @param header - the header value
  */
 export function parseEtags(header: string): number[] | '*' {
-  if (header.trim() === '*') return '*';
-  const out: number[] = [];
-  for (const part of header.split(',')) {
-    const m = /^\s*"(\d{1,15})"\s*$/.exec(part);
-    if (m?.[1] !== undefined) out.push(Number(m[1]));
-  }
-  return out;
+  return parseEntityTags(header);
 }
 
 const noDocument = () => new ApiError(404, 'not_found', 'there is no program document yet');
@@ -53,7 +48,7 @@ export const documentRoutes: RouteDef[] = [
       if (!head) throw noDocument();
       const inm = c.req.header('if-none-match');
       if (inm !== undefined) {
-        const tags = parseEtags(inm.replace(/W\//g, ''));
+        const tags = parseEntityTags(inm, true); // If-None-Match compares weakly
         if (tags === '*' || tags.includes(head.revision)) {
           return c.body(null, 304, { ETag: documentEtag(head.revision) });
         }
