@@ -64,14 +64,15 @@ export const documentRoutes: RouteDef[] = [
     operationId: 'putDocument',
     summary: 'Replace the program document',
     description:
-      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document.',
+      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document. `If-Match: *` is refused with `428`: a blind overwrite would silently drop feedback and attendance recorded since the client read the document, so send the ETag of the document you edited.',
     tags: ['document'],
     roles: ['admin'],
     headers: [
       {
         name: 'If-Match',
         required: false,
-        description: 'The ETag of the document you edited (required unless creating).',
+        description:
+          'The ETag of the document you edited (required unless creating; `*` is refused with 428).',
       },
       {
         name: 'If-None-Match',
@@ -90,7 +91,7 @@ export const documentRoutes: RouteDef[] = [
         description: 'The document changed since your ETag (or, with `If-None-Match: *`, exists).',
         schema: 'ErrorBody',
       },
-      428: { description: 'No `If-Match` sent.', schema: 'ErrorBody' },
+      428: { description: 'No `If-Match` sent, or `If-Match: *`.', schema: 'ErrorBody' },
     },
     async handler(c, { store, cache }) {
       const ifMatch = c.req.header('if-match');
@@ -100,6 +101,14 @@ export const documentRoutes: RouteDef[] = [
           428,
           'precondition_required',
           'send If-Match with the ETag of the document you edited',
+        );
+      }
+      if (ifMatch !== undefined && parseEntityTags(ifMatch) === '*') {
+        // A blind overwrite would silently drop records written since the client last read.
+        throw new ApiError(
+          428,
+          'precondition_required',
+          'If-Match: * is not accepted: GET the document and send its ETag as If-Match',
         );
       }
       const parsed = parseDocument(await readJson(c));
