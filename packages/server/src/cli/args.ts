@@ -146,8 +146,26 @@ export function roleOption(value: string | undefined): Role {
   return value as Role;
 }
 
-/** Hosts `--anonymous-as` may be used with. */
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/**
+ * Whether `--host` is a loopback address: `localhost`, `127.0.0.0/8`, `::1` (also written
+ * `[::1]` or `::ffff:127.x.x.x`). `0.0.0.0` and `::` (every interface) are not.
+ *
+ * @param host - the address the server binds
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  const parts = v4.split('.');
+  return (
+    parts.length === 4 &&
+    parts[0] === '127' &&
+    parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
+  );
+}
 
 /**
  * The `--anonymous-as ROLE[:ID]` option (`participant:p-01`, `staff:st-1`, `kiosk`).
@@ -159,8 +177,10 @@ export function anonymousOption(
   value: string,
   host: string,
 ): { role: Role; participantId?: string; staffId?: string } {
-  if (!LOOPBACK.has(host))
-    throw new UsageError('--anonymous-as is for local demos: bind to 127.0.0.1');
+  if (!isLoopbackHost(host))
+    throw new UsageError(
+      `--anonymous-as is for local demos: bind to a loopback address (127.0.0.1, ::1, localhost), not ${host}`,
+    );
   const [roleText, id] = value.split(':', 2);
   const role = roleOption(roleText);
   if (role === 'participant') {
