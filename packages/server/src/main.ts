@@ -51,6 +51,7 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     .map((o) => o.trim())
     .filter((o) => o !== '');
   const rate = v['rate-limit'] ?? env['MILIEU_RATE_LIMIT'];
+  const cacheMib = v['cache-budget'] ?? env['MILIEU_CACHE_BUDGET'];
   const host = v.host ?? env['MILIEU_HOST'] ?? '127.0.0.1';
   const anonymous =
     v['anonymous-as'] === undefined ? undefined : anonymousOption(v['anonymous-as'], host);
@@ -66,6 +67,9 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     ...(rate === undefined
       ? {}
       : { rateLimitPerMinute: intOption('--rate-limit', rate, 0, 10_000_000) }),
+    ...(cacheMib === undefined
+      ? {}
+      : { cacheBudget: intOption('--cache-budget', cacheMib, 0, 1_048_576) * 1024 * 1024 }),
     ...(logger === undefined ? {} : { logger }),
     corsOrigins,
     version: VERSION,

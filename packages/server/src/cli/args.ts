@@ -14,7 +14,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const USAGE = `Usage:
   milieu-server serve [--db FILE | --database-url URL] [--port N] [--host ADDR] [--seed FILE]
                       [--cors-origin ORIGIN]... [--rate-limit N] [--static DIR] [--log-level LEVEL]
-                      [--anonymous-as ROLE[:ID]]   (local demos only: requests without a token)
+                      [--cache-budget MIB] [--anonymous-as ROLE[:ID]]   (local demos only: loopback, no proxy)
   milieu-server token create --role admin|staff|participant|kiosk [--participant ID] [--staff ID]
                       [--label TEXT] [--db FILE | --database-url URL]
   milieu-server token list   [--db FILE | --database-url URL]
@@ -23,7 +23,8 @@ export const USAGE = `Usage:
 
 Database: --db FILE (or MILIEU_DB; default ./milieu.db) for SQLite, or --database-url
 postgres://… (or DATABASE_URL) for PostgreSQL. Other environment variables: MILIEU_PORT,
-MILIEU_HOST, MILIEU_CORS_ORIGIN (comma-separated), MILIEU_RATE_LIMIT, MILIEU_LOG_LEVEL.
+MILIEU_HOST, MILIEU_CORS_ORIGIN (comma-separated), MILIEU_RATE_LIMIT, MILIEU_LOG_LEVEL,
+MILIEU_CACHE_BUDGET (MiB of in-memory caches; default 64).
 `;
 
 /** Thrown for a command line that cannot run; the message is shown with the usage. */
@@ -43,6 +44,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
   'rate-limit': { type: 'string' },
+  'cache-budget': { type: 'string' },
   static: { type: 'string' },
   'log-level': { type: 'string' },
   role: { type: 'string' },
@@ -65,6 +67,7 @@ export interface ParsedArgs {
     seed?: string;
     'cors-origin'?: string[];
     'rate-limit'?: string;
+    'cache-budget'?: string;
     static?: string;
     'log-level'?: string;
     role?: string;

@@ -11,7 +11,7 @@ import { cors } from 'hono/cors';
 import type { Store } from '../store/store.js';
 import type { Principal } from '../store/tokens.js';
 import { allow, authenticate, PrincipalCache } from './auth.js';
-import { DocumentCache } from './cache.js';
+import { ByteBudget, DEFAULT_CACHE_BUDGET_BYTES, DocumentCache } from './cache.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { checkDeclaredLength } from './json.js';
@@ -51,6 +51,12 @@ export interface AppOptions {
   logger?: Logger;
   /** How long a token lookup is cached, in ms (revocations take effect after it); default 5000. */
   tokenCacheMs?: number;
+  /**
+   * The byte budget of the in-memory caches (parsed document, full-document JSON, rendered
+   * responses with their gzip): a number of bytes, or a {@link ByteBudget} to share with other
+   * apps or caches. Default 64 MiB (`DEFAULT_CACHE_BUDGET_BYTES`).
+   */
+  cacheBudget?: number | ByteBudget;
   /** The version reported in `/openapi.json`. */
   version?: string;
   /**
@@ -116,7 +122,11 @@ function errorResponse(c: Context, error: ApiError): Response {
  */
 export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
-  const deps: Deps = { store, cache: new DocumentCache(store) };
+  const budget =
+    options.cacheBudget instanceof ByteBudget
+      ? options.cacheBudget
+      : new ByteBudget(options.cacheBudget ?? DEFAULT_CACHE_BUDGET_BYTES);
+  const deps: Deps = { store, cache: new DocumentCache(store, { budget }) };
   const documentBodyLimit = options.documentBodyLimit ?? 5 * 1024 * 1024;
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const principals = new PrincipalCache(options.tokenCacheMs ?? 5_000);

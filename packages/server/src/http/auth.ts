@@ -12,7 +12,11 @@ import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { parseBearer } from './headers.js';
 
-/** A TTL cache of token hash → principal (misses are cached too, briefly). */
+/**
+ * A TTL cache of token hash → principal (misses are cached too, briefly). Bounded by count:
+ * at most `max` entries (10 000 by default; a 64-character hash and a principal of at most a
+ * few hundred bytes each, so about 5 MiB at worst), emptied whole when full.
+ */
 export class PrincipalCache {
   readonly #ttlMs: number;
   readonly #max: number;
