@@ -3,7 +3,8 @@
  * 9999-01-01T00:00:00Z) are a located 400 on every route that takes one, never a 500.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entry } from './fixtures.js';
+import type { MilieuDocument } from '@milieu/core';
+import { entry, testDocument } from './fixtures.js';
 import { harness, type Harness, type Reply } from './harness.js';
 
 let h: Harness;
@@ -118,6 +119,46 @@ describe('out-of-range instants and dates: 400 with a located issue, never 500',
         token: 'staff',
       });
       expect(res.status, res.text).toBe(200);
+    }
+  });
+
+  it('documents holding dates at the far ends of the calendar never make a route 500', async () => {
+    const mutations: ((d: MilieuDocument) => void)[] = [
+      (d) => d.records.feedback.push(entry({ createdAt: '9999-12-31T23:59:59Z' })),
+      (d) => d.records.feedback.push(entry({ createdAt: '0000-01-01T00:00:00Z' })),
+      (d) => (d.people.participants[0]!.admissionDate = '0000-01-01'),
+      (d) => (d.people.participants[0]!.dischargeDate = '9999-12-31'),
+      (d) => (d.routines[0]!.recurrence!.startDate = '0000-01-03'),
+      (d) => (d.routines[0]!.recurrence!.startDate = '9999-12-31'),
+      (d) => (d.routines[0]!.recurrence!.until = '9999-12-31'),
+      (d) => d.routines[0]!.exceptions.push({ date: '9999-12-31', type: 'cancelled', reason: 'x' }),
+    ];
+    const reads = [
+      '/api/v1/check',
+      '/api/v1/check?now=9998-12-31T00:00:00Z',
+      '/api/v1/check?now=0001-01-01T00:00:00Z',
+      '/api/v1/occurrences?from=2026-03-09&to=2026-03-16',
+      '/api/v1/occurrences?from=9998-12-01&to=9998-12-31',
+      '/api/v1/occurrences?from=0001-01-01&to=0001-01-31',
+      '/api/v1/attendance?from=9998-01-01&to=9998-12-31',
+      '/api/v1/feedback',
+      '/api/v1/feedback/context?source=peer',
+    ];
+    for (const mutate of mutations) {
+      const doc = testDocument();
+      mutate(doc);
+      const put = await h.request('PUT', '/api/v1/document', {
+        token: 'admin',
+        body: doc,
+        headers: { 'if-match': `"${(await h.store.head())!.revision}"` },
+      });
+      expect(put.status, put.text).toBeLessThan(500);
+      for (const path of reads) {
+        for (const token of ['staff', 'p1', 'kiosk'] as const) {
+          const res = await h.request('GET', path, { token });
+          expect(res.status, `${path} ${res.text}`).toBeLessThan(500);
+        }
+      }
     }
   });
 });
