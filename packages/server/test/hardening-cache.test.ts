@@ -129,6 +129,9 @@ describe('the app under 600 distinct windows', () => {
     expect(caches[0]!.responses.get('k0')).toBeUndefined();
     expect(caches[1]!.responses.get('k99')).toBeDefined();
     expect(await caches[0]!.current()).toBeDefined(); // pinned bodies stay
+    for (const cache of caches) cache.clear();
+    expect(shared.usedBytes).toBe(0);
+    expect(shared.entries).toBe(0);
   });
 });
 

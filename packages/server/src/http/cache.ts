@@ -225,6 +225,11 @@ export class Lru<V extends CachedJson = CachedJson> {
     }
   }
 
+  /** Drops every entry, releasing its bytes. */
+  clear(): void {
+    for (const key of [...this.#map.keys()]) this.#remove(key);
+  }
+
   #remove(key: string): void {
     const value = this.#map.get(key);
     if (value === undefined) return;
@@ -264,6 +269,18 @@ export class DocumentCache {
     this.#store = store;
     this.budget = options.budget ?? new ByteBudget();
     this.responses = new Lru<CachedJson>(options.maxResponses ?? 512, this.budget);
+  }
+
+  /**
+   * Drops everything this cache holds and releases its bytes from the (shared) budget: call it
+   * before discarding a cache whose budget lives on.
+   */
+  clear(): void {
+    this.responses.clear();
+    if (this.#body) this.budget.release(this.#body);
+    if (this.#full) this.budget.release(this.#full.json);
+    this.#body = undefined;
+    this.#full = undefined;
   }
 
   /**
