@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { createApp, routes, type AppOptions } from './http/app.js';
+export { ByteBudget, DEFAULT_CACHE_BUDGET_BYTES } from './http/cache.js';
 export { buildOpenApi } from './http/openapi.js';
 export { jsonLogger, silentLogger, type Logger, type LogFields } from './http/logger.js';
 export { ApiError } from './http/errors.js';

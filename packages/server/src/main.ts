@@ -52,6 +52,7 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     .filter((o) => o !== '');
   const rate = v['rate-limit'] ?? env['MILIEU_RATE_LIMIT'];
   const tokenCache = v['token-cache-ms'] ?? env['MILIEU_TOKEN_CACHE_MS'];
+  const cacheMib = v['cache-budget'] ?? env['MILIEU_CACHE_BUDGET'];
   const host = v.host ?? env['MILIEU_HOST'] ?? '127.0.0.1';
   const anonymous =
     v['anonymous-as'] === undefined ? undefined : anonymousOption(v['anonymous-as'], host);
@@ -70,6 +71,9 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
     ...(tokenCache === undefined
       ? {}
       : { tokenCacheMs: intOption('--token-cache-ms', tokenCache, 0, 3_600_000) }),
+    ...(cacheMib === undefined
+      ? {}
+      : { cacheBudget: intOption('--cache-budget', cacheMib, 0, 1_048_576) * 1024 * 1024 }),
     ...(logger === undefined ? {} : { logger }),
     corsOrigins,
     version: VERSION,

@@ -111,42 +111,35 @@ describe('PUT /api/v1/document', () => {
     const r = await noneToMatch.request('PUT', '/api/v1/document', {
       token: 'admin',
       body: doc,
-      headers: { 'If-Match': '*' },
+      headers: { 'If-Match': '"1"' },
     });
     expect(r.status).toBe(412);
     await empty.close();
     await noneToMatch.close();
   });
 
-  it('accepts If-Match: * and lists of ETags, never weak ones', async () => {
+  it('refuses If-Match: * (428), accepts lists of ETags, never weak ones', async () => {
     const doc = testDocument();
-    expect(
-      (
-        await h.request('PUT', '/api/v1/document', {
-          token: 'admin',
-          body: doc,
-          headers: { 'If-Match': '*' },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await h.request('PUT', '/api/v1/document', {
-          token: 'admin',
-          body: doc,
-          headers: { 'If-Match': '"9", "2"' },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await h.request('PUT', '/api/v1/document', {
-          token: 'admin',
-          body: doc,
-          headers: { 'If-Match': 'W/"3"' },
-        })
-      ).status,
-    ).toBe(412);
+    const star = await h.request('PUT', '/api/v1/document', {
+      token: 'admin',
+      body: doc,
+      headers: { 'If-Match': ' * ' },
+    });
+    expect(star.status).toBe(428);
+    expect(star.json.error.code).toBe('precondition_required');
+    const revision = (await h.store.head())!.revision;
+    const listed = await h.request('PUT', '/api/v1/document', {
+      token: 'admin',
+      body: doc,
+      headers: { 'If-Match': `"${revision + 100}", "${revision}"` },
+    });
+    expect(listed.status).toBe(200);
+    const weak = await h.request('PUT', '/api/v1/document', {
+      token: 'admin',
+      body: doc,
+      headers: { 'If-Match': `W/"${revision + 1}"` },
+    });
+    expect(weak.status).toBe(412);
   });
 
   it('answers 400 with every core issue located by a JSON pointer, and stores nothing', async () => {

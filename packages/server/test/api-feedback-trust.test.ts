@@ -324,7 +324,7 @@ describe('/check tells a participant nothing about raters or entries they cannot
     const put = await h.request('PUT', '/api/v1/document', {
       token: 'admin',
       body: doc,
-      headers: { 'If-Match': '*' },
+      headers: { 'If-Match': `"${(await h.store.head())!.revision}"` },
     });
     expect(put.status).toBe(200);
     const url = '/api/v1/check?now=2026-03-10T12:00:00-05:00';
@@ -363,7 +363,7 @@ describe('deeply nested JSON', () => {
     const put = await h.request('PUT', '/api/v1/document', {
       token: 'admin',
       raw: `{"a":${deep}}`,
-      headers: { 'If-Match': '*' },
+      headers: { 'If-Match': `"${(await h.store.head())!.revision}"` },
     });
     expect(put.status).toBe(400);
   });

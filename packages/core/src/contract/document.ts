@@ -7,7 +7,7 @@
  * PUT  /api/v1/document                     body MilieuDocument (validated by parseDocument)
  *      If-Match: "<revision>"               200 DocumentSaved, ETag: "<new revision>"
  *      (stale)                              412 precondition_failed
- *      (no If-Match)                        428 precondition_required
+ *      (no If-Match, or If-Match: *)        428 precondition_required
  *      If-None-Match: *                     creates the first document (412 if one exists)
  * ```
  *

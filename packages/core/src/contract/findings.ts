@@ -11,10 +11,18 @@
 import * as z from 'zod/mini';
 import { InstantSchema, LocaleSchema } from '../model/index.js';
 import { CONCERNS, SEVERITIES } from '../rules/index.js';
+import { isSupportedInstant, parseInstant, UNSUPPORTED_TIME_MESSAGE } from '../time/index.js';
 
 /** The query of `GET /api/v1/check`: the instant to check at (default: now) and the language. */
 export const CheckQuerySchema = z.strictObject({
-  now: z.optional(InstantSchema),
+  now: z.optional(
+    InstantSchema.check(
+      z.refine((s) => isSupportedInstant(parseInstant(s)), {
+        message: UNSUPPORTED_TIME_MESSAGE,
+        params: { code: 'out_of_range' },
+      }),
+    ),
+  ),
   locale: z.optional(LocaleSchema),
 });
 /** The query of `GET /api/v1/check`. */

@@ -23,6 +23,7 @@ import {
   REVIEW_FLAGS,
   REVIEW_STATUSES,
 } from '../model/index.js';
+import { isSupportedDate, UNSUPPORTED_TIME_MESSAGE } from '../time/index.js';
 
 /** The body of `POST /api/v1/attendance`: one record, upserted by (occurrence, participant). */
 export const RecordAttendanceRequestSchema = AttendanceRecordSchema;
@@ -31,13 +32,20 @@ export type RecordAttendanceRequest = z.infer<typeof RecordAttendanceRequestSche
 
 /** The `200` body of `POST /api/v1/attendance`: the record as stored. */
 export const AttendanceResponseSchema = z.strictObject({ record: AttendanceRecordSchema });
+const SupportedDateSchema = LocalDateSchema.check(
+  z.refine(isSupportedDate, {
+    message: UNSUPPORTED_TIME_MESSAGE,
+    params: { code: 'out_of_range' },
+  }),
+);
+
 /** The `200` body of `POST /api/v1/attendance`. */
 export type AttendanceResponse = z.infer<typeof AttendanceResponseSchema>;
 
 /** The query of `GET /api/v1/attendance`: occurrences whose original date is in `[from, to)`. */
 export const AttendanceQuerySchema = z.strictObject({
-  from: LocalDateSchema,
-  to: LocalDateSchema,
+  from: SupportedDateSchema,
+  to: SupportedDateSchema,
 });
 /** The query of `GET /api/v1/attendance`. */
 export type AttendanceQuery = z.infer<typeof AttendanceQuerySchema>;

@@ -28,7 +28,12 @@ import {
   EXCEPTION_TYPES,
 } from '../model/vocabulary.js';
 import { COMPLETENESS_STATES } from '../schedule/attendance.js';
-import { parseInstant } from '../time/index.js';
+import {
+  isSupportedDate,
+  isSupportedInstant,
+  parseInstant,
+  UNSUPPORTED_TIME_MESSAGE,
+} from '../time/index.js';
 import { PersonRefSchema } from './common.js';
 
 /** The longest range `GET /api/v1/occurrences` expands, in days. */
@@ -36,6 +41,9 @@ export const MAX_OCCURRENCE_RANGE_DAYS = 62;
 
 const isDateOrInstant = (value: string): boolean =>
   isLocalDate(value) || !Number.isNaN(parseInstant(value));
+
+const isSupportedBound = (value: string): boolean =>
+  isLocalDate(value) ? isSupportedDate(value) : isSupportedInstant(parseInstant(value));
 
 /**
  * A range bound in a query string: a local date `YYYY-MM-DD` (midnight in the program's zone)
@@ -45,6 +53,10 @@ export const RangeBoundSchema = z.string().check(
   z.refine(isDateOrInstant, {
     message: 'expected a date YYYY-MM-DD or a date-time with an offset',
     params: { code: 'invalid_date' },
+  }),
+  z.refine((value) => !isDateOrInstant(value) || isSupportedBound(value), {
+    message: UNSUPPORTED_TIME_MESSAGE,
+    params: { code: 'out_of_range' },
   }),
 );
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Issue, MilieuDocument } from '../model/index.js';
-import { parseInstant } from '../time/index.js';
+import { isSupportedInstant, parseInstant, UNSUPPORTED_TIME_MESSAGE } from '../time/index.js';
 import { builtinRules } from './builtin.js';
 import {
   resolveRuleConfig,
@@ -81,6 +81,8 @@ function instantMs(value: unknown, path: string, issues: Issue[]): number {
       code: 'invalid_instant',
       message: `expected an ISO 8601 date-time with an offset or Z (e.g. 2026-03-09T09:00:00-05:00), a Date or epoch ms, got ${JSON.stringify(value) ?? String(value)}`,
     });
+  } else if (!isSupportedInstant(ms)) {
+    issues.push({ path, code: 'out_of_range', message: UNSUPPORTED_TIME_MESSAGE });
   }
   return ms;
 }

@@ -10,6 +10,7 @@ import type {
   Routine,
   RoutineException,
 } from '../model/index.js';
+import { isComputableInstant, UNCOMPUTABLE_TIME_MESSAGE } from '../time/civil.js';
 import { parseInstant } from '../time/instant.js';
 
 /** Thrown when a schedule range argument (`from`, `to`, `at`) is missing, malformed or reversed. */
@@ -37,6 +38,7 @@ export type InstantInput = string | Date | number;
  * @param value - the argument
  * @param name - its name, used in the error message
  * @throws ScheduleRangeError when it is not a valid instant (an ISO string without offset included)
+ *   or is outside the four-digit years 0000–9999
  */
 export function toEpochMs(value: InstantInput, name: string): number {
   let ms: number;
@@ -48,6 +50,7 @@ export function toEpochMs(value: InstantInput, name: string): number {
         `"${value}" is not an ISO 8601 date-time with an offset or Z (e.g. 2026-03-08T09:00:00-05:00)`,
       );
     }
+    if (!isComputableInstant(ms)) throw new ScheduleRangeError(name, UNCOMPUTABLE_TIME_MESSAGE);
     return ms;
   }
   if (value instanceof Date) ms = value.getTime();
@@ -58,6 +61,7 @@ export function toEpochMs(value: InstantInput, name: string): number {
       'expected an ISO 8601 string with offset, a Date or epoch milliseconds',
     );
   if (!Number.isFinite(ms)) throw new ScheduleRangeError(name, 'is an invalid date');
+  if (!isComputableInstant(ms)) throw new ScheduleRangeError(name, UNCOMPUTABLE_TIME_MESSAGE);
   return ms;
 }
 

@@ -177,3 +177,61 @@ export function localTimeToMinutes(time: string): number {
 export function minutesToLocalTime(minutes: number): LocalTime {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
+
+/**
+ * The first year of the supported range. Civil dates are four-digit years (0000–9999) and the
+ * schedule and rule engines look up to a year either side of what they are given (a day or a
+ * week around a range, a stay's length, a check's weeks), so a year of margin at each end keeps
+ * every date they derive a real four-digit date.
+ */
+export const MIN_SUPPORTED_YEAR = 1;
+/** The last year of the supported range (see {@link MIN_SUPPORTED_YEAR}). */
+export const MAX_SUPPORTED_YEAR = 9998;
+/** The first supported instant, `0001-01-01T00:00:00Z`, in epoch ms. */
+export const MIN_SUPPORTED_MS: number = civilToDayNumber(MIN_SUPPORTED_YEAR, 1, 1) * MS_PER_UTC_DAY;
+/** The first instant past the supported range, `9999-01-01T00:00:00Z`, in epoch ms (exclusive). */
+export const MAX_SUPPORTED_MS: number =
+  civilToDayNumber(MAX_SUPPORTED_YEAR + 1, 1, 1) * MS_PER_UTC_DAY;
+
+/**
+ * Whether an instant is in the supported range `[0001-01-01T00:00:00Z, 9999-01-01T00:00:00Z)`.
+ * The schedule and rule engines throw their labelled errors (`ScheduleRangeError`,
+ * `RuleConfigError`) for instants outside it; validate inputs with this first.
+ *
+ * @param ms - epoch milliseconds
+ */
+export function isSupportedInstant(ms: number): boolean {
+  return ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
+}
+
+/**
+ * Whether a string is a real civil date `YYYY-MM-DD` in the supported years
+ * ({@link MIN_SUPPORTED_YEAR}–{@link MAX_SUPPORTED_YEAR}).
+ *
+ * @param date - the candidate
+ */
+export function isSupportedDate(date: string): boolean {
+  if (Number.isNaN(localDateToDayNumber(date))) return false;
+  const year = Number(date.slice(0, 4));
+  return year >= MIN_SUPPORTED_YEAR && year <= MAX_SUPPORTED_YEAR;
+}
+
+/** The message for a value outside the supported years. */
+export const UNSUPPORTED_TIME_MESSAGE = `is outside the supported years ${String(MIN_SUPPORTED_YEAR).padStart(4, '0')}–${MAX_SUPPORTED_YEAR} (UTC)`;
+
+const MIN_COMPUTABLE_MS = civilToDayNumber(0, 1, 1) * MS_PER_UTC_DAY;
+const MAX_COMPUTABLE_MS = civilToDayNumber(10_000, 1, 1) * MS_PER_UTC_DAY;
+
+/**
+ * Whether an instant is within the four-digit years 0000–9999, where civil-date arithmetic
+ * works: the margin around the supported range ({@link isSupportedInstant}) that derived
+ * ranges may reach. Internal: the schedule engine's guard against unlabelled failures.
+ *
+ * @param ms - epoch milliseconds
+ */
+export function isComputableInstant(ms: number): boolean {
+  return ms >= MIN_COMPUTABLE_MS && ms < MAX_COMPUTABLE_MS;
+}
+
+/** The message for an instant past the four-digit years. */
+export const UNCOMPUTABLE_TIME_MESSAGE = 'is outside the four-digit years 0000–9999';

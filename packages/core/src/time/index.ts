@@ -11,10 +11,17 @@ export {
   dayNumberToLocalDate,
   daysBetween,
   isoWeekdayOfDayNumber,
+  isSupportedDate,
+  isSupportedInstant,
   localDateToDayNumber,
   localTimeToMinutes,
+  MAX_SUPPORTED_MS,
+  MAX_SUPPORTED_YEAR,
+  MIN_SUPPORTED_MS,
+  MIN_SUPPORTED_YEAR,
   minutesToLocalTime,
   MS_PER_UTC_DAY,
+  UNSUPPORTED_TIME_MESSAGE,
   weekdayOf,
 } from './civil.js';
 export {

@@ -14,8 +14,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const USAGE = `Usage:
   milieu-server serve [--db FILE | --database-url URL] [--port N] [--host ADDR] [--seed FILE]
                       [--cors-origin ORIGIN]... [--rate-limit N] [--static DIR] [--log-level LEVEL]
-                      [--token-cache-ms MS]
-                      [--anonymous-as ROLE[:ID]]   (local demos only: requests without a token)
+                      [--token-cache-ms MS] [--cache-budget MIB]
+                      [--anonymous-as ROLE[:ID]]   (local demos only: loopback, no proxy)
   milieu-server token create --role admin|staff|participant|kiosk [--participant ID] [--staff ID]
                       [--label TEXT] [--db FILE | --database-url URL]
   milieu-server token list   [--db FILE | --database-url URL]
@@ -26,7 +26,8 @@ Database: --db FILE (or MILIEU_DB; default ./milieu.db) for SQLite, or --databas
 postgres://… (or DATABASE_URL) for PostgreSQL. Other environment variables: MILIEU_PORT,
 MILIEU_HOST, MILIEU_CORS_ORIGIN (comma-separated), MILIEU_RATE_LIMIT, MILIEU_LOG_LEVEL,
 MILIEU_TOKEN_CACHE_MS (how long a token lookup is trusted: a revoked token stops working on
-every instance within it; default 5000).
+every instance within it; default 5000), MILIEU_CACHE_BUDGET (MiB of in-memory caches;
+default 64).
 `;
 
 /** Thrown for a command line that cannot run; the message is shown with the usage. */
@@ -46,6 +47,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
   'rate-limit': { type: 'string' },
+  'cache-budget': { type: 'string' },
   static: { type: 'string' },
   'log-level': { type: 'string' },
   'token-cache-ms': { type: 'string' },
@@ -69,6 +71,7 @@ export interface ParsedArgs {
     seed?: string;
     'cors-origin'?: string[];
     'rate-limit'?: string;
+    'cache-budget'?: string;
     static?: string;
     'log-level'?: string;
     'token-cache-ms'?: string;
@@ -151,8 +154,26 @@ export function roleOption(value: string | undefined): Role {
   return value as Role;
 }
 
-/** Hosts `--anonymous-as` may be used with. */
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/**
+ * Whether `--host` is a loopback address: `localhost`, `127.0.0.0/8`, `::1` (also written
+ * `[::1]` or `::ffff:127.x.x.x`). `0.0.0.0` and `::` (every interface) are not.
+ *
+ * @param host - the address the server binds
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  const parts = v4.split('.');
+  return (
+    parts.length === 4 &&
+    parts[0] === '127' &&
+    parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
+  );
+}
 
 /**
  * The `--anonymous-as ROLE[:ID]` option (`participant:p-01`, `staff:st-1`, `kiosk`).
@@ -164,8 +185,10 @@ export function anonymousOption(
   value: string,
   host: string,
 ): { role: Role; participantId?: string; staffId?: string } {
-  if (!LOOPBACK.has(host))
-    throw new UsageError('--anonymous-as is for local demos: bind to 127.0.0.1');
+  if (!isLoopbackHost(host))
+    throw new UsageError(
+      `--anonymous-as is for local demos: bind to a loopback address (127.0.0.1, ::1, localhost), not ${host}`,
+    );
   const [roleText, id] = value.split(':', 2);
   const role = roleOption(roleText);
   if (role === 'participant') {

@@ -11,7 +11,7 @@ import { cors } from 'hono/cors';
 import type { Store } from '../store/store.js';
 import type { Principal } from '../store/tokens.js';
 import { allow, authenticate, PrincipalCache } from './auth.js';
-import { DocumentCache } from './cache.js';
+import { ByteBudget, DEFAULT_CACHE_BUDGET_BYTES, DocumentCache } from './cache.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { checkDeclaredLength } from './json.js';
@@ -51,12 +51,20 @@ export interface AppOptions {
   logger?: Logger;
   /** How long a token lookup is cached, in ms (revocations take effect after it); default 5000. */
   tokenCacheMs?: number;
+  /**
+   * The byte budget of the in-memory caches (parsed document, full-document JSON, rendered
+   * responses with their gzip): a number of bytes, or a {@link ByteBudget} to share with other
+   * apps or caches. Default 64 MiB (`DEFAULT_CACHE_BUDGET_BYTES`).
+   */
+  cacheBudget?: number | ByteBudget;
   /** The version reported in `/openapi.json`. */
   version?: string;
   /**
    * Demo mode: requests without an `Authorization` header act as this principal instead of
    * getting `401` (a wrong token is still `401`). Only for a local demo — `milieu-server serve`
-   * allows it on loopback addresses only.
+   * allows it on loopback addresses only, and such a request carrying a proxy header
+   * (`Forwarded`, `X-Forwarded-For`, `X-Forwarded-Host`, `X-Forwarded-Proto`, `X-Real-IP`) is
+   * refused with `403` (and logged): anonymous mode cannot be used behind a reverse proxy.
    */
   anonymous?: Omit<Principal, 'tokenId'>;
 }
@@ -67,6 +75,34 @@ function clientAddress(c: Context): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** Headers a reverse proxy adds: their presence means the client is not on this machine. */
+export const PROXY_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+] as const;
+
+/**
+ * In demo mode (`anonymous`), a request without a token that came through a proxy is refused
+ * with `403` and logged: the loopback-only guard of `--anonymous-as` means nothing once a proxy
+ * on the same machine forwards the world to it.
+ */
+function refuseProxied(c: Context, logger: Logger): void {
+  const seen = PROXY_HEADERS.find((name) => c.req.header(name) !== undefined);
+  if (seen === undefined) return;
+  logger.error('anonymous request through a proxy refused', {
+    id: c.get('requestId') as string,
+    header: seen,
+  });
+  throw new ApiError(
+    403,
+    'forbidden',
+    `demo mode (--anonymous-as) serves local clients only and this request came through a proxy (${seen}): send a bearer token`,
+  );
 }
 
 function errorResponse(c: Context, error: ApiError): Response {
@@ -86,7 +122,11 @@ function errorResponse(c: Context, error: ApiError): Response {
  */
 export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
-  const deps: Deps = { store, cache: new DocumentCache(store) };
+  const budget =
+    options.cacheBudget instanceof ByteBudget
+      ? options.cacheBudget
+      : new ByteBudget(options.cacheBudget ?? DEFAULT_CACHE_BUDGET_BYTES);
+  const deps: Deps = { store, cache: new DocumentCache(store, { budget }) };
   const documentBodyLimit = options.documentBodyLimit ?? 5 * 1024 * 1024;
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const principals = new PrincipalCache(options.tokenCacheMs ?? 5_000);
@@ -158,10 +198,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     const header = c.req.header('authorization');
     let principal: Principal;
     try {
-      principal =
-        header === undefined && options.anonymous
-          ? { ...options.anonymous, tokenId: 'anonymous:' + clientAddress(c) }
-          : await authenticate(lookup, principals, header);
+      if (header === undefined && options.anonymous) {
+        refuseProxied(c, logger); // demo mode is for loopback clients only, never behind a proxy
+        principal = { ...options.anonymous, tokenId: 'anonymous:' + clientAddress(c) };
+      } else principal = await authenticate(lookup, principals, header);
     } catch (error) {
       const verdict = limiter.take('addr:' + clientAddress(c), Date.now());
       if (!verdict.ok) throw tooMany(verdict.retryAfterSeconds);

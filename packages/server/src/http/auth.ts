@@ -10,10 +10,13 @@ import type { MiddlewareHandler } from 'hono';
 import { hashToken, type Principal } from '../store/tokens.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
+import { parseBearer } from './headers.js';
 
-const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})\s*$/i;
-
-/** A TTL cache of token hash → principal (misses are cached too, briefly). */
+/**
+ * A TTL cache of token hash → principal (misses are cached too, briefly). Bounded by count:
+ * at most `max` entries (10 000 by default; a 64-character hash and a principal of at most a
+ * few hundred bytes each, so about 5 MiB at worst), emptied whole when full.
+ */
 export class PrincipalCache {
   readonly #ttlMs: number;
   readonly #max: number;
@@ -68,7 +71,7 @@ export class PrincipalCache {
  * @param header - the `Authorization` header
  */
 export function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+  return parseBearer(header);
 }
 
 /** A `401` that tells the client which scheme to use. */

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.js';
 import { ApiError, invalid } from './errors.js';
+import { isJsonMediaType } from './headers.js';
 
 /**
  * A `413` for a body over `max` bytes.
@@ -106,7 +107,7 @@ export function nestsDeeperThan(text: string, max: number): boolean {
  */
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+  if (!isJsonMediaType(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
   }
   const text = await readText(c, c.get('bodyLimit'));

@@ -1,6 +1,7 @@
 /**
  * Per-token rate limits: a token bucket per key (a token id, or the client address for
- * requests without a valid token), refilled continuously.
+ * requests without a valid token), refilled continuously. At most `maxKeys` buckets are kept
+ * (50 000 by default, about 10 MiB): refilled ones go first, then the least recently used.
  *
  * @module
  */
@@ -11,7 +12,15 @@ export interface RateLimitOptions {
   perMinute: number;
   /** Requests allowed in a burst (the bucket size); default `max(10, perMinute / 6)`. */
   burst?: number;
+  /**
+   * Most keys (tokens and client addresses) tracked; default {@link MAX_RATE_LIMIT_KEYS}. At
+   * about 200 bytes a bucket, 50 000 keys hold about 10 MiB.
+   */
+  maxKeys?: number;
 }
+
+/** The default most keys a {@link RateLimiter} tracks. */
+export const MAX_RATE_LIMIT_KEYS = 50_000;
 
 /** The verdict for one request. */
 export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -20,10 +29,12 @@ export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: nu
 export class RateLimiter {
   readonly #rate: number;
   readonly #burst: number;
+  readonly #maxKeys: number;
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
 
-  /** @param options - sustained rate and burst */
+  /** @param options - sustained rate, burst and most keys tracked */
   constructor(options: RateLimitOptions) {
+    this.#maxKeys = options.maxKeys ?? MAX_RATE_LIMIT_KEYS;
     this.#rate = options.perMinute / 60_000;
     this.#burst = options.burst ?? Math.max(10, Math.ceil(options.perMinute / 6));
   }
@@ -57,12 +68,27 @@ export class RateLimiter {
   }
 
   #remember(key: string, bucket: { tokens: number; at: number }, now: number): void {
-    if (!this.#buckets.has(key) && this.#buckets.size >= 50_000) {
+    // Most recently used last, so the oldest are first when the map must shrink.
+    this.#buckets.delete(key);
+    if (this.#buckets.size >= this.#maxKeys) {
       // Drop buckets that have refilled: they hold no state worth keeping.
       for (const [k, b] of this.#buckets) {
         if (b.tokens + (now - b.at) * this.#rate >= this.#burst) this.#buckets.delete(k);
       }
+      // Still too many active keys: drop the least recently used down to 90 %, so the next
+      // sweep is at least a tenth of the map away (amortised O(1) per new key). A dropped key
+      // starts again with a full bucket.
+      const target = Math.floor(this.#maxKeys * 0.9);
+      for (const k of this.#buckets.keys()) {
+        if (this.#buckets.size <= target) break;
+        this.#buckets.delete(k);
+      }
     }
     this.#buckets.set(key, bucket);
+  }
+
+  /** Keys tracked now (at most `maxKeys`). */
+  get size(): number {
+    return this.#buckets.size;
   }
 }

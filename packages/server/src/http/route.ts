@@ -10,6 +10,9 @@ import type { Context } from 'hono';
 import type { Store } from '../store/store.js';
 import type { CachedJson, DocumentCache } from './cache.js';
 import type { AppEnv } from './context.js';
+import { acceptsGzip } from './headers.js';
+
+export { acceptsGzip } from './headers.js';
 
 /** What handlers use. */
 export interface Deps {
@@ -72,19 +75,6 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): Response {
   return c.body(json, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-}
-
-const GZIP = /(?:^|,)\s*gzip\s*(?:;\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?\s*(?:,|$)/i;
-
-/**
- * Whether the client accepts gzip (`Accept-Encoding: gzip`, not with `q=0`).
- *
- * @param header - the `Accept-Encoding` header
- */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  const m = GZIP.exec(header);
-  return m !== null && (m[1] === undefined || Number(m[1]) > 0);
 }
 
 /**

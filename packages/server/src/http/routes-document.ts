@@ -6,23 +6,18 @@
 import { documentEtag, parseDocument } from '@milieu/core';
 import type { ReplacePrecondition } from '../store/documents.js';
 import { ApiError, invalid } from './errors.js';
+import { parseEntityTags } from './headers.js';
 import { readJson } from './json.js';
 import { sendCached, type RouteDef } from './route.js';
 
 /**
  * The revisions listed in an `If-Match` / `If-None-Match` header (`'*'` for any). Weak tags
- * never match (`If-Match` uses strong comparison); malformed parts are ignored.
+ * never match (`If-Match` uses strong comparison); malformed parts are ignored. Linear.
  *
  * @param header - the header value
  */
 export function parseEtags(header: string): number[] | '*' {
-  if (header.trim() === '*') return '*';
-  const out: number[] = [];
-  for (const part of header.split(',')) {
-    const m = /^\s*"(\d{1,15})"\s*$/.exec(part);
-    if (m?.[1] !== undefined) out.push(Number(m[1]));
-  }
-  return out;
+  return parseEntityTags(header);
 }
 
 const noDocument = () => new ApiError(404, 'not_found', 'there is no program document yet');
@@ -53,7 +48,7 @@ export const documentRoutes: RouteDef[] = [
       if (!head) throw noDocument();
       const inm = c.req.header('if-none-match');
       if (inm !== undefined) {
-        const tags = parseEtags(inm.replace(/W\//g, ''));
+        const tags = parseEntityTags(inm, true); // If-None-Match compares weakly
         if (tags === '*' || tags.includes(head.revision)) {
           return c.body(null, 304, { ETag: documentEtag(head.revision) });
         }
@@ -69,14 +64,15 @@ export const documentRoutes: RouteDef[] = [
     operationId: 'putDocument',
     summary: 'Replace the program document',
     description:
-      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document.',
+      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document. `If-Match: *` is refused with `428`: a blind overwrite would silently drop feedback and attendance recorded since the client read the document, so send the ETag of the document you edited.',
     tags: ['document'],
     roles: ['admin'],
     headers: [
       {
         name: 'If-Match',
         required: false,
-        description: 'The ETag of the document you edited (required unless creating).',
+        description:
+          'The ETag of the document you edited (required unless creating; `*` is refused with 428).',
       },
       {
         name: 'If-None-Match',
@@ -95,7 +91,7 @@ export const documentRoutes: RouteDef[] = [
         description: 'The document changed since your ETag (or, with `If-None-Match: *`, exists).',
         schema: 'ErrorBody',
       },
-      428: { description: 'No `If-Match` sent.', schema: 'ErrorBody' },
+      428: { description: 'No `If-Match` sent, or `If-Match: *`.', schema: 'ErrorBody' },
     },
     async handler(c, { store, cache }) {
       const ifMatch = c.req.header('if-match');
@@ -105,6 +101,14 @@ export const documentRoutes: RouteDef[] = [
           428,
           'precondition_required',
           'send If-Match with the ETag of the document you edited',
+        );
+      }
+      if (ifMatch !== undefined && parseEntityTags(ifMatch) === '*') {
+        // A blind overwrite would silently drop records written since the client last read.
+        throw new ApiError(
+          428,
+          'precondition_required',
+          'If-Match: * is not accepted: GET the document and send its ETag as If-Match',
         );
       }
       const parsed = parseDocument(await readJson(c));

@@ -14,13 +14,16 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IdSchema,
   IdempotencyKeySchema,
+  UNSUPPORTED_TIME_MESSAGE,
   ReviewChangeRequestSchema,
   canReadFeedback,
   createParser,
   feedbackContext,
   feedbackSettings,
+  isSupportedInstant,
   mayShowAnonymousAuthor,
   parseFeedbackEntry,
+  parseInstant,
   peerAggregate,
   presentFeedback,
   type FeedbackEntry,
@@ -149,6 +152,11 @@ export const feedbackRoutes: RouteDef[] = [
         const parsed = parseFeedbackEntry(input);
         if (!parsed.ok)
           throw invalid('invalid_entry', parsed.issues, 'the entry is not valid: see issues');
+        if (!isSupportedInstant(parseInstant(parsed.value.createdAt))) {
+          throw invalid('invalid_entry', [
+            { path: '/createdAt', code: 'out_of_range', message: UNSUPPORTED_TIME_MESSAGE },
+          ]);
+        }
         const body = await deps.cache.current();
         if (!body) throw new ApiError(404, 'not_found', 'there is no program document yet');
         accepted = acceptNewFeedback(parsed.value, principal, body.doc, deps.store.now());

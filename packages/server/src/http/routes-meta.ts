@@ -73,9 +73,15 @@ export const metaRoutes: RouteDef[] = [
           config: { rules: { 'peer-anonymity': ['error', { raters }] } },
         });
       } catch (error) {
+        // Core's labelled errors point at the offending option (`/now`), which is the query
+        // parameter of the same name.
+        const located =
+          error instanceof RuleConfigError ? error.issues.filter((i) => i.path === '/now') : [];
+        if (located.length > 0) throw invalid('invalid_request', located);
         if (error instanceof RuleConfigError || error instanceof ScheduleRangeError) {
+          const path = error instanceof ScheduleRangeError ? `/${error.argument}` : '';
           throw invalid('invalid_request', [
-            { path: '', code: 'invalid_value', message: error.message },
+            { path, code: 'invalid_value', message: error.message },
           ]);
         }
         throw error;

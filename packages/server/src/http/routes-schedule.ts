@@ -8,12 +8,14 @@ import {
   MAX_OCCURRENCE_RANGE_DAYS,
   OccurrencesQuerySchema,
   ScheduleRangeError,
+  UNSUPPORTED_TIME_MESSAGE,
   addDays,
   createParser,
   daysBetween,
   scheduleResource,
   formatInstant,
   isLocalDate,
+  isSupportedDate,
   parseAttendanceRecord,
   parseInstant,
   zonedToInstant,
@@ -245,6 +247,13 @@ export const scheduleRoutes: RouteDef[] = [
           path: '/occurrenceId',
           code: 'unknown_reference',
           message: `no routine "${routineId}"`,
+        });
+      }
+      if (!isSupportedDate(record.occurrenceId.slice(record.occurrenceId.lastIndexOf('@') + 1))) {
+        issues.push({
+          path: '/occurrenceId',
+          code: 'out_of_range',
+          message: `the occurrence date ${UNSUPPORTED_TIME_MESSAGE}`,
         });
       }
       if (issues.length === 0) issues.push(...attendanceIssues(body.doc, record));
