@@ -161,3 +161,37 @@ describe('count bounds', () => {
     }
   });
 });
+
+describe('DocumentCache.body', () => {
+  it('never answers with a body older than the head the caller read', async () => {
+    const { testDocument } = await import('./fixtures.js');
+    const doc = testDocument();
+    const headOf = (v: number) => ({
+      revision: v,
+      bodyVersion: v,
+      updatedAt: '2026-03-10T00:00:00Z',
+    });
+    let version = 1;
+    let release: (() => void) | undefined;
+    const loads: number[] = [];
+    // A store whose first body read is slow and reads version 1 before the replace to 2 lands.
+    const store = {
+      head: () => Promise.resolve(headOf(version)),
+      body: async () => {
+        const read = version;
+        loads.push(read);
+        if (loads.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return { head: headOf(read), body: doc };
+      },
+    } as unknown as ConstructorParameters<typeof DocumentCache>[0];
+    const cache = new DocumentCache(store);
+    const first = cache.body(headOf(1)); // starts the slow load of version 1
+    await expect.poll(() => loads.length).toBe(1);
+    version = 2; // a replace commits; the next request reads head 2 and joins the load in flight
+    const second = cache.body(headOf(2));
+    release?.();
+    expect((await first)?.head.bodyVersion).toBe(1);
+    expect((await second)?.head.bodyVersion).toBe(2);
+    expect(loads).toEqual([1, 2]);
+  });
+});

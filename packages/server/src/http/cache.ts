@@ -289,11 +289,14 @@ export class DocumentCache {
    * @param head - the current head
    */
   async body(head: DocumentHead): Promise<LoadedBody | undefined> {
-    if (this.#body && this.#body.head.bodyVersion === head.bodyVersion) return this.#body;
-    this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
-    const loaded = await this.#loading;
-    // A concurrent replace may have landed in between; the next request catches up.
-    return loaded;
+    for (let attempt = 0; ; attempt++) {
+      if (this.#body && this.#body.head.bodyVersion >= head.bodyVersion) return this.#body;
+      this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
+      const loaded = await this.#loading;
+      // A load already in flight may have read the body before the replace whose head the
+      // caller holds: never answer with a body older than that head (load again).
+      if (!loaded || loaded.head.bodyVersion >= head.bodyVersion || attempt >= 2) return loaded;
+    }
   }
 
   /** The current head and body (one version read, then the cache). */
