@@ -22,15 +22,33 @@ import type { Deps, RouteDef } from './route.js';
 import { documentRoutes } from './routes-document.js';
 import { feedbackRoutes } from './routes-feedback.js';
 import { metaRoutes } from './routes-meta.js';
+import {
+  ProgramCaches,
+  isProgramRoute,
+  legacyDocumented,
+  programScoped,
+  programsRoute,
+  scopeToProgram,
+} from './programs.js';
 import { scheduleRoutes } from './routes-schedule.js';
 import { staticFiles } from './static.js';
 
-/** Every route of the API, in documentation order. */
-export const routes: readonly RouteDef[] = [
+const baseRoutes: readonly RouteDef[] = [
   ...documentRoutes,
   ...scheduleRoutes,
   ...feedbackRoutes,
   ...metaRoutes,
+];
+
+/**
+ * Every route of the API, in documentation order: the legacy routes (the database's only
+ * program), `GET /api/v1/programs`, then every per-program route again under
+ * `/api/v1/programs/:programId` (see `programs.ts`).
+ */
+export const routes: readonly RouteDef[] = [
+  ...baseRoutes.map((r) => (isProgramRoute(r) ? legacyDocumented(r) : r)),
+  programsRoute,
+  ...baseRoutes.filter(isProgramRoute).map(programScoped),
 ];
 
 /** Options of {@link createApp}. */
@@ -86,7 +104,8 @@ function errorResponse(c: Context, error: ApiError): Response {
  */
 export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> {
   const logger = options.logger ?? silentLogger;
-  const deps: Deps = { store, cache: new DocumentCache(store) };
+  const programs = new ProgramCaches(store);
+  const deps: Deps = { store, cache: new DocumentCache(store), programs };
   const documentBodyLimit = options.documentBodyLimit ?? 5 * 1024 * 1024;
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const principals = new PrincipalCache(options.tokenCacheMs ?? 5_000);
@@ -170,11 +189,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     const verdict = limiter.take('token:' + principal.tokenId, Date.now());
     if (!verdict.ok) throw tooMany(verdict.retryAfterSeconds);
     c.set('principal', principal);
+    c.set('token', principal);
     await next();
   });
 
   for (const route of routes) {
     const handlers: MiddlewareHandler<AppEnv>[] = [];
+    // The program first: a program the token may not use is 404 whatever the route's roles.
+    if (isProgramRoute(route)) {
+      const fromPath = route.path.includes('/:programId/');
+      handlers.push(scopeToProgram(store, programs, deps, fromPath));
+    }
     if (route.roles) handlers.push(allow(route.roles));
     if (route.body) {
       const max = route.body.limit === 'document' ? documentBodyLimit : bodyLimit;
@@ -184,7 +209,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
         await next();
       });
     }
-    handlers.push((c) => route.handler(c, deps));
+    handlers.push((c) => route.handler(c, c.get('deps') ?? deps));
     app.on([route.method], [route.path], ...handlers);
   }
   app.get('/openapi.json', (c) =>
