@@ -141,11 +141,7 @@ export async function replaceDocument(
   by?: string,
 ): Promise<ReplaceOutcome> {
   // Lock the document row first: concurrent writers wait, and the head read next is current.
-  await db
-    .updateTable('documents')
-    .set({ updated_at: now })
-    .where('id', '=', programId)
-    .execute();
+  await db.updateTable('documents').set({ updated_at: now }).where('id', '=', programId).execute();
   const head = await readHead(db, programId);
   const holds =
     precondition.type === 'create'

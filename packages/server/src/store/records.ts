@@ -97,7 +97,10 @@ export async function createFeedback(
   // Under READ COMMITTED a concurrent writer of this very request may have committed between the
   // two reads: its entry is visible now, and so is its key.
   if (taken) return (await findIdempotent(db, programId, request)) ?? { kind: 'duplicate_id' };
-  await db.insertInto('feedback').values(feedbackRow(programId, entry, writer)).execute();
+  await db
+    .insertInto('feedback')
+    .values(feedbackRow(programId, entry, writer))
+    .execute();
   const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
   await db
     .insertInto('idempotency_keys')
