@@ -198,7 +198,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     // The program first: a program the token may not use is 404 whatever the route's roles.
     if (isProgramRoute(route)) {
       const fromPath = route.path.includes('/:programId/');
-      handlers.push(scopeToProgram(store, programs, deps, fromPath));
+      const creates = route.method === 'PUT' && route.path.endsWith('/document');
+      handlers.push(scopeToProgram(store, programs, deps, fromPath, creates));
     }
     if (route.roles) handlers.push(allow(route.roles));
     if (route.body) {

@@ -142,12 +142,15 @@ export function legacyDocumented(route: RouteDef): RouteDef {
  * @param caches - the per-program caches
  * @param root - the database-wide dependencies
  * @param fromPath - whether the route carries `:programId`
+ * @param creates - whether the route may create the program (`PUT …/document`); every other
+ *   route answers {@link programNotFound} for a program that does not exist, whoever asks
  */
 export function scopeToProgram(
   store: Store,
   caches: ProgramCaches,
   root: Deps,
   fromPath: boolean,
+  creates = false,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = c.get('token');
@@ -157,10 +160,12 @@ export function scopeToProgram(
       programId = c.req.param('programId');
       if (programId === undefined || !IdSchema.safeParse(programId).success)
         throw programNotFound();
-      if (token.grants === undefined && token.role !== 'admin') {
-        const ids = await store.programIds();
-        only = ids.length === 1 && ids[0] === programId;
-      }
+      const ids = await store.programIds();
+      only = ids.length === 1 && ids[0] === programId;
+      const exists = ids.includes(programId);
+      // A program that does not exist is the same 404 for everyone, global admins included;
+      // only `PUT …/document` goes on, to create it (if the token's role there allows).
+      if (!exists && !creates) throw programNotFound();
     } else {
       const ids = await store.programIds();
       if (ids.length > 1) throw severalPrograms();
