@@ -35,10 +35,11 @@ const LEGACY_PREFIX = '/api/v1/';
 /** Most per-program caches kept (beyond it they are dropped and rebuilt on demand). */
 const MAX_CACHES = 1_000;
 
-/** One {@link DocumentCache} per program, built on first use. */
+/** One {@link DocumentCache} per program, built on first use, and each program's handler deps. */
 export class ProgramCaches {
   readonly #store: Store;
   readonly #caches = new Map<string, DocumentCache>();
+  readonly #deps = new Map<string, Deps>();
 
   /** @param store - the database-wide store */
   constructor(store: Store) {
@@ -58,6 +59,29 @@ export class ProgramCaches {
       this.#caches.set(programId, cache);
     }
     return cache;
+  }
+
+  /**
+   * The handler dependencies of a program (kept, so a request allocates none).
+   *
+   * @param programId - the program
+   * @param fromPath - whether the route named it (else: the database's only program)
+   * @param root - the database-wide dependencies
+   */
+  deps(programId: string, fromPath: boolean, root: Deps): Deps {
+    const key = (fromPath ? 'p:' : 'l:') + programId;
+    let deps = this.#deps.get(key);
+    if (!deps) {
+      if (this.#deps.size >= 2 * MAX_CACHES) this.#deps.clear();
+      deps = {
+        ...root,
+        store: this.#store.forProgram(programId),
+        cache: this.get(programId),
+        program: { id: programId, fromPath },
+      };
+      this.#deps.set(key, deps);
+    }
+    return deps;
   }
 }
 
@@ -182,12 +206,7 @@ export function scopeToProgram(
     const principal = principalIn(token, programId, only);
     if (!principal) throw programNotFound();
     c.set('principal', principal);
-    c.set('deps', {
-      ...root,
-      store: store.forProgram(programId),
-      cache: caches.get(programId),
-      program: { id: programId, fromPath },
-    });
+    c.set('deps', caches.deps(programId, fromPath, root));
     await next();
   };
 }

@@ -62,9 +62,9 @@ export interface StoreOptions {
   /** Run pending migrations when opening (default `true`). */
   migrate?: boolean;
   /**
-   * How long the list of program ids is reused, in ms, on PostgreSQL and `:memory:` (an SQLite
-   * file re-reads it whenever any connection committed). A program created by another instance
-   * shows up within this bound; one created through this process at once. Default 5000.
+   * How long the list of program ids is reused, in ms. A program created by another process
+   * (another instance on PostgreSQL) shows up within this bound; one created through this
+   * process at once. Default 5000.
    */
   programCacheMs?: number;
 }
@@ -88,7 +88,7 @@ interface Shared {
   readonly programCacheMs: number;
   readonly scopes: Map<string, Store>;
   raterSecret: string | undefined;
-  programs: { ids: string[]; version: number | undefined; at: number } | undefined;
+  programs: { ids: string[]; at: number } | undefined;
 }
 
 /** Most program-scoped stores kept (each holds a small head cache). */
@@ -205,18 +205,12 @@ export class Store {
    */
   async programIds(): Promise<readonly string[]> {
     const shared = this.#shared;
-    const version = shared.handle.dataVersion?.();
     const cached = shared.programs;
     const now = Date.now();
-    if (
-      cached &&
-      (version === undefined ? now - cached.at < shared.programCacheMs : cached.version === version)
-    ) {
-      return cached.ids;
-    }
+    if (cached && now - cached.at < shared.programCacheMs) return cached.ids;
     const rows = await this.#reader.selectFrom('documents').select('id').orderBy('id').execute();
     const ids = rows.map((r) => r.id);
-    shared.programs = ids.length > 0 ? { ids, version, at: now } : undefined;
+    shared.programs = ids.length > 0 ? { ids, at: now } : undefined;
     return ids;
   }
 
