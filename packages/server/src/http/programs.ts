@@ -179,7 +179,7 @@ export function scopeToProgram(
   return async (c, next) => {
     const token = c.get('token');
     let programId: string | undefined;
-    let only = false;
+    let only: boolean;
     if (fromPath) {
       programId = c.req.param('programId');
       if (programId === undefined || !IdSchema.safeParse(programId).success)
