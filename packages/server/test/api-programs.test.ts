@@ -310,6 +310,23 @@ describe('records stay in their program', () => {
   });
 });
 
+describe('rate limits', () => {
+  it('stay per token across programs', async () => {
+    const limited = await harness({ rateLimitPerMinute: 60, rateLimitBurst: 3 });
+    await limited.store.replaceDocument(programB(), { type: 'create' });
+    const both = (await limited.store.createToken({ role: 'staff', programs: [A, B] })).token;
+    const me = (program: string) =>
+      limited.request('GET', `/api/v1/programs/${program}/me`, { token: both });
+    expect([(await me(A)).status, (await me(B)).status, (await me(A)).status]).toEqual([
+      200, 200, 200,
+    ]);
+    const fourth = await me(B);
+    expect(fourth.status).toBe(429);
+    expect(fourth.headers.get('retry-after')).toMatch(/^\d+$/);
+    await limited.close();
+  });
+});
+
 describe('GET /api/v1/programs', () => {
   it('lists what each caller may use: id, name and role, nothing more', async () => {
     const list = async (token: string) =>
