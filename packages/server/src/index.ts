@@ -10,7 +10,13 @@ export { buildOpenApi } from './http/openapi.js';
 export { jsonLogger, silentLogger, type Logger, type LogFields } from './http/logger.js';
 export { ApiError } from './http/errors.js';
 export { startServer, readSeed, type RunningServer, type ServerOptions } from './serve.js';
-export { openStore, Store, type StoreOptions } from './store/store.js';
+export {
+  openStore,
+  ProgramRequiredError,
+  Store,
+  type ProgramInfo,
+  type StoreOptions,
+} from './store/store.js';
 export type { DocumentHead, ReplaceOutcome, ReplacePrecondition } from './store/documents.js';
 export type {
   CreateFeedbackOutcome,
@@ -21,10 +27,14 @@ export type {
 } from './store/records.js';
 export {
   hashToken,
+  isGlobalAdmin,
+  principalIn,
   TOKEN_PREFIX,
   type NewToken,
   type Principal,
+  type ProgramGrant,
   type TokenInfo,
+  type TokenPrincipal,
 } from './store/tokens.js';
 export {
   integrityCheck,

@@ -18,6 +18,7 @@ import {
 import { jsonLogger } from './http/logger.js';
 import { startServer } from './serve.js';
 import { openStore } from './store/store.js';
+import type { TokenInfo } from './store/tokens.js';
 
 /** What {@link main} reads and writes. */
 export interface MainIo {
@@ -84,6 +85,13 @@ async function serveCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
   return 0;
 }
 
+/** The programs column of `token list`: `global`, `only program`, or `id:role,…`. */
+function programsOf(t: TokenInfo): string {
+  if (t.grants && t.grants.length > 0)
+    return t.grants.map((g) => `${g.programId}:${g.role}`).join(',');
+  return t.role === 'admin' ? 'global' : 'only program';
+}
+
 async function tokenCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<number> {
   const action = args.positionals[1];
   const v = args.values;
@@ -97,23 +105,38 @@ async function tokenCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
         throw new UsageError('--participant is for participant tokens only');
       if (v.staff !== undefined && role !== 'staff' && role !== 'admin')
         throw new UsageError('--staff is for staff and admin tokens only');
-      for (const id of [v.participant, v.staff]) {
+      const programs = v.program;
+      for (const id of [v.participant, v.staff, ...(programs ?? [])]) {
         if (id !== undefined && !IdSchema.safeParse(id).success)
           throw new UsageError(`"${id}" is not a valid id`);
       }
-      const known = (await store.body())?.body.people;
+      if (role === 'participant' && programs !== undefined && new Set(programs).size !== 1)
+        throw new UsageError('a participant token takes exactly one --program');
+      const existing = await store.programIds();
+      if (programs === undefined && role !== 'admin' && existing.length > 1)
+        throw new UsageError(
+          `the database holds several programs (${existing.join(', ')}): name them with --program`,
+        );
+      for (const p of programs ?? []) {
+        if (!existing.includes(p))
+          io.stderr.write(`warning: no program "${p}" yet (the token will work once it exists)\n`);
+      }
+      const target = programs?.[0] ?? (existing.length === 1 ? existing[0] : undefined);
+      const known =
+        target === undefined ? undefined : (await store.forProgram(target).body())?.body;
       if (
         known &&
         v.participant !== undefined &&
-        !known.participants.some((p) => p.id === v.participant)
+        !known.people.participants.some((p) => p.id === v.participant)
       ) {
-        io.stderr.write(`warning: no participant "${v.participant}" in the current document\n`);
+        io.stderr.write(`warning: no participant "${v.participant}" in program "${target}"\n`);
       }
       const { id, token } = await store.createToken({
         role,
         participantId: v.participant,
         staffId: v.staff,
         label: v.label,
+        programs,
       });
       io.stderr.write(
         `created ${role} token ${id}; it is shown once — store it now (only its SHA-256 hash is kept)\n`,
@@ -132,6 +155,7 @@ async function tokenCommand(args: ParsedArgs, io: MainIo, env: Env): Promise<num
             t.label ?? '',
             t.createdAt,
             t.revokedAt ? `revoked ${t.revokedAt}` : 'active',
+            programsOf(t),
           ].join('\t') + '\n',
         );
       }
@@ -182,6 +206,15 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
         return await serveCommand(args, io, env);
       case 'token':
         return await tokenCommand(args, io, env);
+      case 'programs': {
+        const store = await openStore(databaseTarget(args, env));
+        try {
+          for (const p of await store.programs()) io.stdout.write(`${p.id}\t${p.name}\n`);
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
       case 'migrate': {
         const store = await openStore(databaseTarget(args, env));
         io.stderr.write(

@@ -16,7 +16,14 @@ let currentEtag = '';
 
 /** A plausible request for each route and role (allowed roles must get past the gate). */
 function sample(operationId: string, role: Role): { path: string; options: RequestOptions } {
+  if (operationId.endsWith('InProgram')) {
+    // The same request under /api/v1/programs/{programId}/ (the harness's one program).
+    const legacy = sample(operationId.slice(0, -'InProgram'.length), role);
+    return { ...legacy, path: legacy.path.replace('/api/v1/', '/api/v1/programs/cedar-day/') };
+  }
   switch (operationId) {
+    case 'listPrograms':
+      return { path: '/api/v1/programs', options: {} };
     case 'getDocument':
       return { path: '/api/v1/document', options: {} };
     case 'putDocument':

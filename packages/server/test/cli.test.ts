@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MilieuDocument } from '@milieu/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { openStore } from '../src/store/store.js';
@@ -64,6 +65,76 @@ describe('milieu-server token', () => {
     expect(await main(['token', 'revoke', id, '--db', db], io().io)).toBe(1);
   });
 
+  it('gives tokens programs with --program, lists them, and lists programs', async () => {
+    const db = join(dir, 'programs.db');
+    const store = await openStore({ kind: 'sqlite', file: db });
+    const a = JSON.parse(readFileSync(INPATIENT_FILE, 'utf8')) as MilieuDocument;
+    const b = structuredClone(a);
+    b.program.id = 'birch-house';
+    b.program.name = 'Birch House';
+    await store.replaceDocument(a, { type: 'create' });
+    await store.replaceDocument(b, { type: 'create' });
+    await store.close();
+    const create = async (...args: string[]) => {
+      const run = io();
+      const code = await main(['token', 'create', '--db', db, ...args], run.io);
+      return { code, token: run.out.join('').trim(), err: run.err.join('') };
+    };
+    const staff = await create(
+      '--role',
+      'staff',
+      '--program',
+      'birch-house',
+      '--program',
+      'riverside-4north',
+      '--label',
+      'float nurse',
+    );
+    expect(staff.code).toBe(0);
+    const p = await create('--role', 'participant', '--participant', 'p-01', '--program', 'ghost');
+    expect(p.code).toBe(0);
+    expect(p.err).toContain('no program "ghost" yet');
+    expect((await create('--role', 'admin')).code).toBe(0);
+    expect((await create('--role', 'admin', '--program', 'birch-house')).code).toBe(0);
+    // Several programs: a non-admin token must name them; a participant exactly one.
+    const unnamed = await create('--role', 'kiosk');
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.err).toContain('name them with --program');
+    const two = await create(
+      '--role',
+      'participant',
+      '--participant',
+      'p-01',
+      '--program',
+      'birch-house',
+      '--program',
+      'riverside-4north',
+    );
+    expect(two.code).toBe(2);
+    expect(two.err).toContain('exactly one --program');
+
+    const list = io();
+    expect(await main(['token', 'list', '--db', db], list.io)).toBe(0);
+    const lines = list.out.join('').trim().split('\n');
+    expect(lines[0]).toMatch(
+      /\tstaff\t\tfloat nurse\t.*\tactive\tbirch-house:staff,riverside-4north:staff$/,
+    );
+    expect(lines[1]).toMatch(/\tghost:participant$/);
+    expect(lines[2]).toMatch(/\tadmin\t.*\tglobal$/);
+    expect(lines[3]).toMatch(/\tbirch-house:admin$/);
+    const programs = io();
+    expect(await main(['programs', '--db', db], programs.io)).toBe(0);
+    expect(programs.out.join('')).toBe(
+      `birch-house\tBirch House\nriverside-4north\t${a.program.name}\n`,
+    );
+    const check = await openStore({ kind: 'sqlite', file: db });
+    expect((await check.findPrincipal(hashToken(staff.token)))?.grants).toEqual([
+      { programId: 'birch-house', role: 'staff' },
+      { programId: 'riverside-4north', role: 'staff' },
+    ]);
+    await check.close();
+  });
+
   it('reads the database from MILIEU_DB', async () => {
     const db = join(dir, 'env.db');
     expect(await main(['token', 'create', '--role', 'kiosk'], io({ MILIEU_DB: db }).io)).toBe(0);
@@ -78,6 +149,7 @@ describe('milieu-server token', () => {
       ['token', 'create', '--role', 'participant'],
       ['token', 'create', '--role', 'kiosk', '--participant', 'p-01'],
       ['token', 'create', '--role', 'admin', '--db', 'a.db', '--database-url', 'postgres://x'],
+      ['token', 'create', '--role', 'staff', '--program', 'not an id'],
       ['serve', '--port', 'eighty'],
       ['serve', '--bogus'],
       ['serve', '--anonymous-as', 'participant:p-01', '--host', '0.0.0.0'],

@@ -59,7 +59,11 @@ describe('migration 0002_anonymous_authors', () => {
     raw.close();
 
     const store = await openStore({ kind: 'sqlite', file });
-    expect(store.migrationsApplied).toEqual(['0002_anonymous_authors', '0003_revision_slots']);
+    expect(store.migrationsApplied).toEqual([
+      '0002_anonymous_authors',
+      '0003_revision_slots',
+      '0004_programs',
+    ]);
     const pool = await store.anonymousPeerFeedbackAbout('p-02');
     expect(pool.map((p) => p.entry.authorId)).toEqual([undefined, undefined, undefined]);
     expect(new Set(pool.map((p) => p.raterKey)).size).toBe(3);

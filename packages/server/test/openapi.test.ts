@@ -55,6 +55,17 @@ describe('/openapi.json', () => {
     ]);
     expect(occ.parameters[0].required).toBe(true);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
+    // Programs as tenants: the list, and every route again under /api/v1/programs/{programId}.
+    expect(doc.paths['/api/v1/programs'].get.responses['200'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/ProgramListResponse' } },
+    });
+    const scoped = doc.paths['/api/v1/programs/{programId}/feedback/{id}/review'].put;
+    expect(scoped.parameters.slice(0, 2).map((p: { name: string; in: string }) => p.name)).toEqual([
+      'programId',
+      'id',
+    ]);
+    expect(scoped.responses['404'].description).toContain('no grant');
+    expect(doc.components.schemas.ProgramSummary.properties.role).toBeDefined();
     expect(doc.components.schemas.FeedbackEntry.properties.strengths).toBeDefined();
     await h.close();
   });

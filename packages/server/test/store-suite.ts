@@ -35,6 +35,7 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
         '0001_initial',
         '0002_anonymous_authors',
         '0003_revision_slots',
+        '0004_programs',
       ]);
       await first.close();
       const second = await openStore(target);
@@ -48,6 +49,7 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
         '0001_initial',
         '0002_anonymous_authors',
         '0003_revision_slots',
+        '0004_programs',
       ]);
       await handle.close();
     });

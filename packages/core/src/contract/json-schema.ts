@@ -21,6 +21,7 @@ import {
 } from '../model/index.js';
 import { HealthResponseSchema, PersonRefSchema, SessionResponseSchema } from './common.js';
 import { DocumentSavedSchema } from './document.js';
+import { ProgramListResponseSchema, ProgramSummarySchema } from './programs.js';
 import { FeedbackContextQuerySchema, FeedbackContextResponseSchema } from './feedback-context.js';
 import { CheckQuerySchema, CheckResponseSchema, FindingSchema } from './findings.js';
 import {
@@ -67,6 +68,8 @@ export const CONTRACT_SCHEMA_NAMES = [
   'CheckResponse',
   'SessionResponse',
   'HealthResponse',
+  'ProgramSummary',
+  'ProgramListResponse',
   'OccurrencesQuery',
   'AttendanceQuery',
   'FeedbackListQuery',
@@ -117,6 +120,8 @@ export function contractJsonSchemas(
     [CheckResponseSchema, 'CheckResponse'],
     [SessionResponseSchema, 'SessionResponse'],
     [HealthResponseSchema, 'HealthResponse'],
+    [ProgramSummarySchema, 'ProgramSummary'],
+    [ProgramListResponseSchema, 'ProgramListResponse'],
     [OccurrencesQuerySchema, 'OccurrencesQuery'],
     [AttendanceQuerySchema, 'AttendanceQuery'],
     [FeedbackListQuerySchema, 'FeedbackListQuery'],

@@ -16,11 +16,18 @@ export const USAGE = `Usage:
                       [--cors-origin ORIGIN]... [--rate-limit N] [--static DIR] [--log-level LEVEL]
                       [--token-cache-ms MS] [--cache-budget MIB]
                       [--anonymous-as ROLE[:ID]]   (local demos only: loopback, no proxy)
-  milieu-server token create --role admin|staff|participant|kiosk [--participant ID] [--staff ID]
-                      [--label TEXT] [--db FILE | --database-url URL]
+  milieu-server token create --role admin|staff|participant|kiosk [--program ID]...
+                      [--participant ID] [--staff ID] [--label TEXT] [--db FILE | --database-url URL]
   milieu-server token list   [--db FILE | --database-url URL]
   milieu-server token revoke TOKEN_ID [--db FILE | --database-url URL]
+  milieu-server programs     [--db FILE | --database-url URL]
   milieu-server migrate      [--db FILE | --database-url URL]
+
+Programs: a database holds many programs (one per document, by program.id); their routes are
+/api/v1/programs/ID/…, and /api/v1/… serves the database's only program. --program ID (repeat it
+for several; a participant token takes exactly one) gives the token its role in those programs
+only. Without --program an admin token is global (every program) and any other token gets the
+database's only program (refused when there are several).
 
 Database: --db FILE (or MILIEU_DB; default ./milieu.db) for SQLite, or --database-url
 postgres://… (or DATABASE_URL) for PostgreSQL. Other environment variables: MILIEU_PORT,
@@ -55,6 +62,7 @@ const OPTIONS = {
   participant: { type: 'string' },
   staff: { type: 'string' },
   label: { type: 'string' },
+  program: { type: 'string', multiple: true },
   'anonymous-as': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -79,6 +87,7 @@ export interface ParsedArgs {
     participant?: string;
     staff?: string;
     label?: string;
+    program?: string[];
     'anonymous-as'?: string;
     help?: boolean;
     version?: boolean;

@@ -8,6 +8,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { RATER_KEY_NAME, newRaterSecret, raterKey } from '../store/raters.js';
 import type { DatabaseKind } from './connect.js';
+import { programsMigration } from './migrate-programs.js';
 import type { Schema } from './schema.js';
 
 type AnyDb = Kysely<unknown>;
@@ -166,6 +167,7 @@ export function migrations(kind: DatabaseKind): Record<string, Migration> {
     '0001_initial': initial(kind),
     '0002_anonymous_authors': anonymousAuthors,
     '0003_revision_slots': revisionSlots,
+    '0004_programs': programsMigration(kind),
   };
 }
 

@@ -8,7 +8,10 @@ import type { Generated } from 'kysely';
 
 /** The program document minus its attendance and feedback (those live in their own tables). */
 export interface DocumentsTable {
-  /** Always `'main'`: one program per database. */
+  /**
+   * The program's id (`document.program.id`): one row per program (tenant). Databases written
+   * before migration `0004_programs` used `'main'`; the migration renames that row.
+   */
   id: string;
   /** Bumped by every write, records included; the `ETag` is its quoted form. */
   revision: number;
@@ -22,6 +25,8 @@ export interface DocumentsTable {
 /** One feedback entry; `body` is the entry's JSON, the other columns index it. */
 export interface FeedbackTable {
   seq: Generated<number>;
+  /** The program the entry belongs to; entry ids are unique per program. */
+  program_id: string;
   id: string;
   body: string;
   subject_id: string | null;
@@ -50,6 +55,8 @@ export interface ServerSecretsTable {
 /** One attendance record, unique per (occurrence, participant). */
 export interface AttendanceTable {
   seq: Generated<number>;
+  /** The program; (program, occurrence, participant) is unique. */
+  program_id: string;
   occurrence_id: string;
   participant_id: string;
   /** The original local date of the occurrence (the date in its id), for range queries. */
@@ -62,6 +69,8 @@ export interface AttendanceTable {
 
 /** The first response to each (token, Idempotency-Key) pair, replayed on a retry. */
 export interface IdempotencyKeysTable {
+  /** The program the request was sent to: keys are scoped per (program, token). */
+  program_id: string;
   principal: string;
   key: string;
   /** SHA-256 of the canonical JSON of the request body. */
@@ -84,6 +93,20 @@ export interface TokensTable {
 }
 
 /**
+ * What a token may do in each program (migration `0004_programs`). A token with grants works
+ * only in the programs it has a grant for, with the grant's role and ids there. A token without
+ * grants is either a global admin (`tokens.role = 'admin'`) or, for other roles, bound to the
+ * database's only program (see `store/tokens.ts`).
+ */
+export interface TokenGrantsTable {
+  token_id: string;
+  program_id: string;
+  role: string;
+  participant_id: string | null;
+  staff_id: string | null;
+}
+
+/**
  * Counters that record writes bump instead of the document row (see migration
  * `0003_revision_slots`): the document's revision is `documents.revision` plus the sum of `n`
  * over its slots.
@@ -101,6 +124,7 @@ export interface Schema {
   attendance: AttendanceTable;
   idempotency_keys: IdempotencyKeysTable;
   tokens: TokensTable;
+  token_grants: TokenGrantsTable;
   server_secrets: ServerSecretsTable;
   revision_slots: RevisionSlotsTable;
 }

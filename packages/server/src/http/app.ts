@@ -22,15 +22,33 @@ import type { Deps, RouteDef } from './route.js';
 import { documentRoutes } from './routes-document.js';
 import { feedbackRoutes } from './routes-feedback.js';
 import { metaRoutes } from './routes-meta.js';
+import {
+  ProgramCaches,
+  isProgramRoute,
+  legacyDocumented,
+  programScoped,
+  programsRoute,
+  scopeToProgram,
+} from './programs.js';
 import { scheduleRoutes } from './routes-schedule.js';
 import { staticFiles } from './static.js';
 
-/** Every route of the API, in documentation order. */
-export const routes: readonly RouteDef[] = [
+const baseRoutes: readonly RouteDef[] = [
   ...documentRoutes,
   ...scheduleRoutes,
   ...feedbackRoutes,
   ...metaRoutes,
+];
+
+/**
+ * Every route of the API, in documentation order: the legacy routes (the database's only
+ * program), `GET /api/v1/programs`, then every per-program route again under
+ * `/api/v1/programs/:programId` (see `programs.ts`).
+ */
+export const routes: readonly RouteDef[] = [
+  ...baseRoutes.map((r) => (isProgramRoute(r) ? legacyDocumented(r) : r)),
+  programsRoute,
+  ...baseRoutes.filter(isProgramRoute).map(programScoped),
 ];
 
 /** Options of {@link createApp}. */
@@ -126,7 +144,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     options.cacheBudget instanceof ByteBudget
       ? options.cacheBudget
       : new ByteBudget(options.cacheBudget ?? DEFAULT_CACHE_BUDGET_BYTES);
-  const deps: Deps = { store, cache: new DocumentCache(store, { budget }) };
+  const programs = new ProgramCaches(store, budget);
+  const deps: Deps = { store, cache: new DocumentCache(store, { budget }), programs };
   const documentBodyLimit = options.documentBodyLimit ?? 5 * 1024 * 1024;
   const bodyLimit = options.bodyLimit ?? 64 * 1024;
   const principals = new PrincipalCache(options.tokenCacheMs ?? 5_000);
@@ -210,11 +229,18 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     const verdict = limiter.take('token:' + principal.tokenId, Date.now());
     if (!verdict.ok) throw tooMany(verdict.retryAfterSeconds);
     c.set('principal', principal);
+    c.set('token', principal);
     await next();
   });
 
   for (const route of routes) {
     const handlers: MiddlewareHandler<AppEnv>[] = [];
+    // The program first: a program the token may not use is 404 whatever the route's roles.
+    if (isProgramRoute(route)) {
+      const fromPath = route.path.includes('/:programId/');
+      const creates = route.method === 'PUT' && route.path.endsWith('/document');
+      handlers.push(scopeToProgram(store, programs, deps, fromPath, creates));
+    }
     if (route.roles) handlers.push(allow(route.roles));
     if (route.body) {
       const max = route.body.limit === 'document' ? documentBodyLimit : bodyLimit;
@@ -224,7 +250,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
         await next();
       });
     }
-    handlers.push((c) => route.handler(c, deps));
+    handlers.push((c) => route.handler(c, c.get('deps') ?? deps));
     app.on([route.method], [route.path], ...handlers);
   }
   app.get('/openapi.json', (c) =>

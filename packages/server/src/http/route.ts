@@ -13,11 +13,22 @@ import type { AppEnv } from './context.js';
 import { acceptsGzip } from './headers.js';
 
 export { acceptsGzip } from './headers.js';
+import type { ProgramCaches } from './programs.js';
 
 /** What handlers use. */
 export interface Deps {
+  /** The request's program's store (the database-wide one only while there is no program). */
   store: Store;
+  /** The request's program's caches. */
   cache: DocumentCache;
+  /** Every program's caches (for routes that span programs, such as `GET /api/v1/programs`). */
+  programs: ProgramCaches;
+  /**
+   * The program the request acts on, and whether it came from the path
+   * (`/api/v1/programs/{programId}/…`) or is the database's only one (a legacy route). Absent
+   * on a legacy route while the database has no program.
+   */
+  program?: { id: string; fromPath: boolean };
 }
 
 /** A documented response. */

@@ -64,7 +64,7 @@ export const documentRoutes: RouteDef[] = [
     operationId: 'putDocument',
     summary: 'Replace the program document',
     description:
-      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document. `If-Match: *` is refused with `428`: a blind overwrite would silently drop feedback and attendance recorded since the client read the document, so send the ETag of the document you edited.',
+      'Replaces the whole document, records included, validated by `parseDocument` (`400` with every issue, located by JSON pointers; `program.id` must be the program of the route, else a `400` at `/program/id`). Requires `If-Match` with the current ETag (`428` without it, `412` when someone wrote since), or `If-None-Match: *` to create the first document. `If-Match: *` is refused with `428`: a blind overwrite would silently drop feedback and attendance recorded since the client read the document, so send the ETag of the document you edited.',
     tags: ['document'],
     roles: ['admin'],
     headers: [
@@ -93,7 +93,8 @@ export const documentRoutes: RouteDef[] = [
       },
       428: { description: 'No `If-Match` sent, or `If-Match: *`.', schema: 'ErrorBody' },
     },
-    async handler(c, { store, cache }) {
+    async handler(c, deps) {
+      const { store, cache } = deps;
       const ifMatch = c.req.header('if-match');
       const create = c.req.header('if-none-match')?.trim() === '*';
       if (ifMatch === undefined && !create) {
@@ -114,6 +115,18 @@ export const documentRoutes: RouteDef[] = [
       const parsed = parseDocument(await readJson(c));
       if (!parsed.ok)
         throw invalid('invalid_request', parsed.issues, 'the document is not valid: see issues');
+      const program = deps.program;
+      if (program && parsed.value.program.id !== program.id) {
+        throw invalid('invalid_request', [
+          {
+            path: '/program/id',
+            code: 'program_mismatch',
+            message: program.fromPath
+              ? `program.id must be "${program.id}", the program in the path`
+              : `this server's program is "${program.id}": put another program's document to /api/v1/programs/{programId}/document`,
+          },
+        ]);
+      }
       const precondition: ReplacePrecondition =
         ifMatch === undefined
           ? { type: 'create' }

@@ -1,7 +1,8 @@
 /**
- * The program document in storage: one row holding the document without attendance and
- * feedback (those live in their own tables and are joined back on read), a revision bumped by
- * every write, and a body version bumped only when the document is replaced.
+ * The program documents in storage: one row per program (its id is `document.program.id`)
+ * holding the document without attendance and feedback (those live in their own tables, keyed
+ * by program, and are joined back on read), a revision bumped by every write to that program,
+ * and a body version bumped only when the document is replaced.
  *
  * @module
  */
@@ -10,9 +11,6 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import { raterKey } from './raters.js';
 import { attendanceRow, feedbackRow } from './rows.js';
-
-/** The id of the one document row. */
-export const DOCUMENT_ID = 'main';
 
 /** Versions of the stored document. */
 export interface DocumentHead {
@@ -38,15 +36,19 @@ export type ReplaceOutcome =
   | { kind: 'failed'; head: DocumentHead | undefined };
 
 /**
- * Reads the document's versions.
+ * Reads the versions of a program's document.
  *
  * @param db - any connection
+ * @param programId - the program
  */
-export async function readHead(db: Kysely<Schema>): Promise<DocumentHead | undefined> {
+export async function readHead(
+  db: Kysely<Schema>,
+  programId: string,
+): Promise<DocumentHead | undefined> {
   const row = await db
     .selectFrom('documents')
     .select(['revision', 'body_version', 'updated_at'])
-    .where('id', '=', DOCUMENT_ID)
+    .where('id', '=', programId)
     .executeTakeFirst();
   return row
     ? {
@@ -63,30 +65,37 @@ export async function readHead(db: Kysely<Schema>): Promise<DocumentHead | undef
  * lock is held only while they commit.
  *
  * @param db - the write transaction
+ * @param programId - the program written to
  * @param now - the write's time
  * @returns `false` when there is no document
  */
-export async function bumpRevision(db: Kysely<Schema>, now: string): Promise<boolean> {
+export async function bumpRevision(
+  db: Kysely<Schema>,
+  programId: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('documents')
     .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', DOCUMENT_ID)
+    .where('id', '=', programId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 /**
- * Reads the document body (records.attendance and records.feedback empty).
+ * Reads a program's document body (records.attendance and records.feedback empty).
  *
  * @param db - any connection
+ * @param programId - the program
  */
 export async function readBody(
   db: Kysely<Schema>,
+  programId: string,
 ): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
   const row = await db
     .selectFrom('documents')
     .selectAll()
-    .where('id', '=', DOCUMENT_ID)
+    .where('id', '=', programId)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -109,10 +118,12 @@ async function insertChunks<T>(
 }
 
 /**
- * Replaces the whole document, records included, if the precondition holds. Runs inside the
- * caller's transaction: either every row changes or none does.
+ * Replaces a program's whole document, records included, if the precondition holds. Runs
+ * inside the caller's transaction: either every row changes or none does. The document's
+ * `program.id` must be `programId` (the HTTP layer checks it).
  *
  * @param db - the write transaction
+ * @param programId - the program (the document row's id)
  * @param doc - a document that passed `parseDocument`
  * @param precondition - `If-Match` or `If-None-Match: *`
  * @param now - the write's time
@@ -122,6 +133,7 @@ async function insertChunks<T>(
  */
 export async function replaceDocument(
   db: Kysely<Schema>,
+  programId: string,
   doc: MilieuDocument,
   precondition: ReplacePrecondition,
   now: string,
@@ -129,12 +141,8 @@ export async function replaceDocument(
   by?: string,
 ): Promise<ReplaceOutcome> {
   // Lock the document row first: concurrent writers wait, and the head read next is current.
-  await db
-    .updateTable('documents')
-    .set({ updated_at: now })
-    .where('id', '=', DOCUMENT_ID)
-    .execute();
-  const head = await readHead(db);
+  await db.updateTable('documents').set({ updated_at: now }).where('id', '=', programId).execute();
+  const head = await readHead(db, programId);
   const holds =
     precondition.type === 'create'
       ? head === undefined
@@ -148,7 +156,7 @@ export async function replaceDocument(
     ...doc,
     records: { ...doc.records, feedback: [], attendance: [] },
   });
-  const rows = await anonymousRows(db, doc, feedback, secret);
+  const rows = await anonymousRows(db, programId, doc, feedback, secret);
   // Who recorded attendance, and when, survive the PUT for records it leaves unchanged; new or
   // changed records are recorded now by the caller.
   const before = new Map<
@@ -158,6 +166,7 @@ export async function replaceDocument(
   for (const r of await db
     .selectFrom('attendance')
     .select(['occurrence_id', 'participant_id', 'status', 'note', 'recorded_at', 'recorded_by'])
+    .where('program_id', '=', programId)
     .execute()) {
     before.set(`${r.occurrence_id}\u0000${r.participant_id}`, {
       status: r.status,
@@ -172,13 +181,13 @@ export async function replaceDocument(
       ? { at: old.at, by: old.by }
       : { at: now, by: by ?? null };
   };
-  await db.deleteFrom('feedback').execute();
-  await db.deleteFrom('attendance').execute();
+  await db.deleteFrom('feedback').where('program_id', '=', programId).execute();
+  await db.deleteFrom('attendance').where('program_id', '=', programId).execute();
   await insertChunks(rows, (chunk) => db.insertInto('feedback').values(chunk).execute());
   await insertChunks(attendance, (chunk) =>
     db
       .insertInto('attendance')
-      .values(chunk.map((r) => attendanceRow(r, recordedOf(r))))
+      .values(chunk.map((r) => attendanceRow(programId, r, recordedOf(r))))
       .execute(),
   );
   const next = {
@@ -190,13 +199,13 @@ export async function replaceDocument(
     await db
       .updateTable('documents')
       .set({ revision: next.revision, body_version: next.bodyVersion, body, updated_at: now })
-      .where('id', '=', DOCUMENT_ID)
+      .where('id', '=', programId)
       .execute();
   } else {
     await db
       .insertInto('documents')
       .values({
-        id: DOCUMENT_ID,
+        id: programId,
         revision: next.revision,
         body_version: next.bodyVersion,
         body,
@@ -216,6 +225,7 @@ export async function replaceDocument(
  */
 async function anonymousRows(
   db: Kysely<Schema>,
+  programId: string,
   doc: MilieuDocument,
   feedback: readonly FeedbackEntry[],
   secret: string,
@@ -225,39 +235,52 @@ async function anonymousRows(
     ? await db
         .selectFrom('feedback')
         .select(['id', 'subject_id', 'author_id', 'rater_key'])
+        .where('program_id', '=', programId)
         .where('anonymous', '=', 1)
         .execute()
     : [];
   const before = new Map(stored.map((r) => [r.id, r]));
   return feedback.map((entry) => {
-    if (!entry.anonymous) return feedbackRow(entry);
+    if (!entry.anonymous) return feedbackRow(programId, entry);
     if (entry.authorId !== undefined) {
       const key =
         entry.subjectId === undefined ? null : raterKey(secret, entry.subjectId, entry.authorId);
-      return feedbackRow(entry, { raterKey: key, keepAnonymousAuthor: keep });
+      return feedbackRow(programId, entry, { raterKey: key, keepAnonymousAuthor: keep });
     }
     const prev = before.get(entry.id);
-    if (!prev || prev.subject_id !== (entry.subjectId ?? null)) return feedbackRow(entry);
+    if (!prev || prev.subject_id !== (entry.subjectId ?? null))
+      return feedbackRow(programId, entry);
     const withAuthor =
       keep && prev.author_id !== null ? { ...entry, authorId: prev.author_id } : entry;
-    return feedbackRow(withAuthor, { raterKey: prev.rater_key, keepAnonymousAuthor: keep });
+    return feedbackRow(programId, withAuthor, {
+      raterKey: prev.rater_key,
+      keepAnonymousAuthor: keep,
+    });
   });
 }
 
 /**
- * Reads the whole document with its records, in one consistent snapshot.
+ * Reads a program's whole document with its records, in one consistent snapshot.
  *
  * @param db - a connection inside a read transaction
+ * @param programId - the program
  */
 export async function readDocument(
   db: Kysely<Schema>,
+  programId: string,
 ): Promise<{ head: DocumentHead; document: MilieuDocument } | undefined> {
-  const stored = await readBody(db);
+  const stored = await readBody(db, programId);
   if (!stored) return undefined;
-  const feedback = await db.selectFrom('feedback').select('body').orderBy('seq').execute();
+  const feedback = await db
+    .selectFrom('feedback')
+    .select('body')
+    .where('program_id', '=', programId)
+    .orderBy('seq')
+    .execute();
   const attendance = await db
     .selectFrom('attendance')
     .select(['occurrence_id', 'participant_id', 'status', 'note'])
+    .where('program_id', '=', programId)
     .orderBy('seq')
     .execute();
   const document: MilieuDocument = {

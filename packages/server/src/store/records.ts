@@ -1,6 +1,8 @@
 /**
- * Feedback and attendance in storage. Each write runs inside the caller's transaction and bumps
- * the document revision, so an `If-Match` replace never drops a record written after its `GET`.
+ * Feedback and attendance in storage, per program. Each write runs inside the caller's
+ * transaction and bumps its program's document revision, so an `If-Match` replace never drops a
+ * record written after its `GET`. Every query filters by program first: records of one program
+ * never appear in another.
  *
  * @module
  */
@@ -42,16 +44,19 @@ export type CreateFeedbackOutcome =
  * Finds the stored response of an idempotent request, if any.
  *
  * @param db - any connection
+ * @param programId - the program the request was sent to (keys are scoped per program)
  * @param request - token, key and body hash
  * @returns the response (`replayed`), `key_reused`, or `undefined` when the key is new
  */
 export async function findIdempotent(
   db: Kysely<Schema>,
+  programId: string,
   request: IdempotentRequest,
 ): Promise<CreateFeedbackOutcome | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status', 'response'])
+    .where('program_id', '=', programId)
     .where('principal', '=', request.principal)
     .where('key', '=', request.key)
     .executeTakeFirst();
@@ -64,6 +69,7 @@ export async function findIdempotent(
  * Stores a feedback entry and the response to its idempotency key, both or neither.
  *
  * @param db - the write transaction
+ * @param programId - the program
  * @param request - token, key and body hash
  * @param entry - the entry to store (validated and normalised)
  * @param now - the write's time
@@ -73,27 +79,33 @@ export async function findIdempotent(
  */
 export async function createFeedback(
   db: Kysely<Schema>,
+  programId: string,
   request: IdempotentRequest,
   entry: FeedbackEntry,
   now: string,
   writer: StoredWriter = {},
   response: FeedbackEntry = entry,
 ): Promise<CreateFeedbackOutcome> {
-  const earlier = await findIdempotent(db, request);
+  const earlier = await findIdempotent(db, programId, request);
   if (earlier) return earlier;
   const taken = await db
     .selectFrom('feedback')
     .select('id')
+    .where('program_id', '=', programId)
     .where('id', '=', entry.id)
     .executeTakeFirst();
   // Under READ COMMITTED a concurrent writer of this very request may have committed between the
   // two reads: its entry is visible now, and so is its key.
-  if (taken) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
-  await db.insertInto('feedback').values(feedbackRow(entry, writer)).execute();
+  if (taken) return (await findIdempotent(db, programId, request)) ?? { kind: 'duplicate_id' };
+  await db
+    .insertInto('feedback')
+    .values(feedbackRow(programId, entry, writer))
+    .execute();
   const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
   await db
     .insertInto('idempotency_keys')
     .values({
+      program_id: programId,
       principal: request.principal,
       key: request.key,
       request_hash: request.requestHash,
@@ -103,7 +115,7 @@ export async function createFeedback(
     })
     .execute();
   // Last, so the document row stays locked only while this commits; no document: roll back.
-  if (!(await bumpRevision(db, now))) throw new NotFound();
+  if (!(await bumpRevision(db, programId, now))) throw new NotFound();
   return { kind: 'created', ...stored };
 }
 
@@ -133,13 +145,18 @@ export interface FeedbackRecord {
  * Lists feedback in the order it was stored.
  *
  * @param db - any connection
+ * @param programId - the program
  * @param filter - filters and page
  */
 export async function listFeedback(
   db: Kysely<Schema>,
+  programId: string,
   filter: FeedbackFilter,
 ): Promise<FeedbackRecord[]> {
-  let query = db.selectFrom('feedback').select(['seq', 'body', 'anonymous', 'author_id']);
+  let query = db
+    .selectFrom('feedback')
+    .select(['seq', 'body', 'anonymous', 'author_id'])
+    .where('program_id', '=', programId);
   if (filter.status !== undefined) query = query.where('review_status', '=', filter.status);
   if (filter.subject !== undefined) query = query.where('subject_id', '=', filter.subject);
   if (filter.source !== undefined) query = query.where('source', '=', filter.source);
@@ -169,11 +186,16 @@ export async function listFeedback(
  * The rater keys of anonymous entries, by entry id (for the `peer-anonymity` rule).
  *
  * @param db - any connection
+ * @param programId - the program
  */
-export async function raterKeys(db: Kysely<Schema>): Promise<Record<string, string>> {
+export async function raterKeys(
+  db: Kysely<Schema>,
+  programId: string,
+): Promise<Record<string, string>> {
   const rows = await db
     .selectFrom('feedback')
     .select(['id', 'rater_key'])
+    .where('program_id', '=', programId)
     .where('rater_key', 'is not', null)
     .execute();
   const out: Record<string, string> = {};
@@ -192,15 +214,18 @@ export interface PooledEntry {
  * with their rater keys.
  *
  * @param db - any connection
+ * @param programId - the program
  * @param subjectId - the participant
  */
 export async function anonymousPeerFeedbackAbout(
   db: Kysely<Schema>,
+  programId: string,
   subjectId: string,
 ): Promise<PooledEntry[]> {
   const rows = await db
     .selectFrom('feedback')
     .select(['body', 'rater_key'])
+    .where('program_id', '=', programId)
     .where('subject_id', '=', subjectId)
     .where('source', '=', 'peer')
     .where('anonymous', '=', 1)
@@ -229,6 +254,7 @@ export interface ReviewChange {
  * Changes the review of an entry.
  *
  * @param db - the write transaction
+ * @param programId - the program
  * @param id - the entry's id
  * @param change - the new review, and optionally a new visibility
  * @param now - the write's time
@@ -237,15 +263,17 @@ export interface ReviewChange {
  */
 export async function setReview(
   db: Kysely<Schema>,
+  programId: string,
   id: string,
   change: ReviewChange,
   now: string,
 ): Promise<FeedbackEntry> {
   // First: the document row lock serialises concurrent reviews of this read-modify-write.
-  await bumpRevision(db, now);
+  await bumpRevision(db, programId, now);
   const row = await db
     .selectFrom('feedback')
     .select(['body', 'anonymous', 'author_id'])
+    .where('program_id', '=', programId)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFound();
@@ -261,6 +289,7 @@ export async function setReview(
       review_status: entry.review.status,
       visibility: entry.visibility,
     })
+    .where('program_id', '=', programId)
     .where('id', '=', id)
     .execute();
   // The author of an anonymous entry is kept apart from its JSON (reviewers only).
@@ -273,6 +302,7 @@ export async function setReview(
  * Records attendance, replacing an earlier record for the same occurrence and participant.
  *
  * @param db - the write transaction
+ * @param programId - the program
  * @param record - a validated record
  * @param recorded - when, and by which staff id (or `null`)
  * @returns `true`
@@ -280,15 +310,16 @@ export async function setReview(
  */
 export async function recordAttendance(
   db: Kysely<Schema>,
+  programId: string,
   record: AttendanceRecord,
   recorded: { at: string; by: string | null },
 ): Promise<boolean> {
-  const row = attendanceRow(record, recorded);
+  const row = attendanceRow(programId, record, recorded);
   await db
     .insertInto('attendance')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['occurrence_id', 'participant_id']).doUpdateSet({
+      oc.columns(['program_id', 'occurrence_id', 'participant_id']).doUpdateSet({
         status: row.status,
         note: row.note,
         recorded_at: row.recorded_at,
@@ -296,7 +327,7 @@ export async function recordAttendance(
       }),
     )
     .execute();
-  if (!(await bumpRevision(db, recorded.at))) throw new NotFound();
+  if (!(await bumpRevision(db, programId, recorded.at))) throw new NotFound();
   return true;
 }
 
@@ -304,17 +335,20 @@ export async function recordAttendance(
  * Attendance of occurrences whose original date is in `[from, to)`.
  *
  * @param db - any connection
+ * @param programId - the program
  * @param from - first local date
  * @param to - the local date after the last
  */
 export async function listAttendance(
   db: Kysely<Schema>,
+  programId: string,
   from: string,
   to: string,
 ): Promise<AttendanceRecord[]> {
   const rows = await db
     .selectFrom('attendance')
     .select(['occurrence_id', 'participant_id', 'status', 'note'])
+    .where('program_id', '=', programId)
     .where('occurrence_date', '>=', from)
     .where('occurrence_date', '<', to)
     .orderBy('seq')

@@ -20,10 +20,12 @@ export interface StoredWriter {
  * anonymous entry never holds `authorId`: the writer is in `author_id` only when
  * `keepAnonymousAuthor` is set, and otherwise not stored at all.
  *
+ * @param programId - the program the entry belongs to
  * @param entry - a validated entry
  * @param writer - rater key and whether to keep an anonymous author
  */
 export function feedbackRow(
+  programId: string,
   entry: FeedbackEntry,
   writer: StoredWriter = {},
 ): Insertable<FeedbackTable> {
@@ -35,6 +37,7 @@ export function feedbackRow(
     if (!writer.keepAnonymousAuthor) author = null;
   }
   return {
+    program_id: programId,
     id: entry.id,
     body: JSON.stringify(body),
     subject_id: entry.subjectId ?? null,
@@ -51,14 +54,17 @@ export function feedbackRow(
 /**
  * The row of an attendance record.
  *
+ * @param programId - the program the record belongs to
  * @param record - a validated record
  * @param recorded - when and by whom (a staff id, or `null`)
  */
 export function attendanceRow(
+  programId: string,
   record: AttendanceRecord,
   recorded: { at: string; by: string | null },
 ): Insertable<AttendanceTable> {
   return {
+    program_id: programId,
     occurrence_id: record.occurrenceId,
     participant_id: record.participantId,
     occurrence_date: record.occurrenceId.slice(-10),

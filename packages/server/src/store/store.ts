@@ -45,13 +45,14 @@ import {
 } from './records.js';
 import { RATER_KEY_NAME, raterKey } from './raters.js';
 import {
+  bindUnboundTokens,
   createToken,
   findPrincipal,
   listTokens,
   revokeToken,
   type NewToken,
-  type Principal,
   type TokenInfo,
+  type TokenPrincipal,
 } from './tokens.js';
 
 /** Options of {@link openStore}. */
@@ -60,51 +61,183 @@ export interface StoreOptions {
   now?: () => string;
   /** Run pending migrations when opening (default `true`). */
   migrate?: boolean;
+  /**
+   * How long the list of program ids is reused, in ms. A program created by another process
+   * (another instance on PostgreSQL) shows up within this bound; one created through this
+   * process at once. Default 5000.
+   */
+  programCacheMs?: number;
 }
 
-/** The data layer (see the module documentation). */
+/**
+ * Thrown by a database-wide store ({@link Store.programId} `undefined`) asked for "the"
+ * program when the database holds several: use {@link Store.forProgram}.
+ */
+export class ProgramRequiredError extends Error {
+  constructor() {
+    super('the database holds several programs: name one (store.forProgram(id))');
+    this.name = 'ProgramRequiredError';
+  }
+}
+
+/** What every store over one database shares (the connections, the queue, caches). */
+interface Shared {
+  readonly handle: DatabaseHandle;
+  readonly queue: WriteQueue<Schema>;
+  readonly now: () => string;
+  readonly programCacheMs: number;
+  readonly scopes: Map<string, Store>;
+  raterSecret: string | undefined;
+  programs: { ids: string[]; at: number } | undefined;
+}
+
+/** Most program-scoped stores kept (each holds a small head cache). */
+const MAX_SCOPES = 10_000;
+
+/** A program of the database: its id and name. */
+export interface ProgramInfo {
+  id: string;
+  name: string;
+}
+
+/**
+ * The data layer (see the module documentation).
+ *
+ * A database holds many programs (tenants). The store {@link openStore} returns is
+ * **database-wide**: its per-program methods (`head`, `document`, `createFeedback`, …) act on
+ * the database's only program (nothing while there is none; {@link ProgramRequiredError} when
+ * there are several), except `replaceDocument`, which acts on the program its document names.
+ * {@link Store.forProgram} gives a store **scoped** to one program that shares the connections
+ * and the write queue; the HTTP layer uses one per request's program.
+ */
 export class Store {
   /** The dialect. */
   readonly kind: DatabaseKind;
   /** Migrations applied when this store was opened. */
   readonly migrationsApplied: readonly string[];
-  readonly #handle: DatabaseHandle;
-  readonly #queue: WriteQueue<Schema>;
-  readonly #now: () => string;
+  /** The program this store is scoped to; `undefined` for the database-wide store. */
+  readonly programId: string | undefined;
+  readonly #shared: Shared;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
-  #raterSecret: string | undefined;
 
   /**
-   * Use {@link openStore}.
+   * Use {@link openStore} (and {@link Store.forProgram} for one program).
    *
    * @param handle - an open, migrated database
    * @param migrationsApplied - names of the migrations run at open
    * @param now - the clock
+   * @param options - the program-list cache bound ({@link StoreOptions.programCacheMs}); and,
+   *   used by {@link Store.forProgram} only, the store to share state with and the program
    */
-  constructor(handle: DatabaseHandle, migrationsApplied: readonly string[], now: () => string) {
+  constructor(
+    handle: DatabaseHandle,
+    migrationsApplied: readonly string[],
+    now: () => string,
+    options: { programCacheMs?: number; parent?: Store; programId?: string } = {},
+  ) {
     this.kind = handle.kind;
     this.migrationsApplied = migrationsApplied;
-    this.#handle = handle;
-    this.#queue = new WriteQueue(handle.writer, handle.kind);
-    this.#now = now;
+    this.programId = options.parent ? options.programId : undefined;
+    this.#shared = options.parent
+      ? options.parent.#shared
+      : {
+          handle,
+          queue: new WriteQueue(handle.writer, handle.kind),
+          now,
+          programCacheMs: options.programCacheMs ?? 5_000,
+          scopes: new Map(),
+          raterSecret: undefined,
+          programs: undefined,
+        };
+  }
+
+  /**
+   * The store of one program: the same database, connections and write queue, with every read
+   * and write confined to that program's rows. Cheap: kept per program id.
+   *
+   * @param programId - the program's id (`document.program.id`); it need not exist yet
+   */
+  forProgram(programId: string): Store {
+    if (this.programId === programId) return this;
+    const shared = this.#shared;
+    let scoped = shared.scopes.get(programId);
+    if (!scoped) {
+      if (shared.scopes.size >= MAX_SCOPES) shared.scopes.clear();
+      scoped = new Store(shared.handle, this.migrationsApplied, shared.now, {
+        parent: this,
+        programId,
+      });
+      shared.scopes.set(programId, scoped);
+    }
+    return scoped;
   }
 
   get #reader(): Kysely<Schema> {
-    return this.#handle.reader;
+    return this.#shared.handle.reader;
+  }
+
+  get #queue(): WriteQueue<Schema> {
+    return this.#shared.queue;
+  }
+
+  #now(): string {
+    return this.#shared.now();
   }
 
   /** The rater key (see `raters.ts`), read once. */
   async #secret(): Promise<string> {
-    if (this.#raterSecret === undefined) {
+    const shared = this.#shared;
+    if (shared.raterSecret === undefined) {
       const row = await this.#reader
         .selectFrom('server_secrets')
         .select('value')
         .where('name', '=', RATER_KEY_NAME)
         .executeTakeFirst();
       if (!row) throw new Error('the database has no rater key: run the migrations');
-      this.#raterSecret = row.value;
+      shared.raterSecret = row.value;
     }
-    return this.#raterSecret;
+    return shared.raterSecret;
+  }
+
+  /**
+   * The ids of every program in the database, sorted (cached: see
+   * {@link StoreOptions.programCacheMs}; an empty answer is never cached).
+   */
+  async programIds(): Promise<readonly string[]> {
+    const shared = this.#shared;
+    const cached = shared.programs;
+    const now = Date.now();
+    if (cached && now - cached.at < shared.programCacheMs) return cached.ids;
+    const rows = await this.#reader.selectFrom('documents').select('id').orderBy('id').execute();
+    const ids = rows.map((r) => r.id);
+    shared.programs = ids.length > 0 ? { ids, at: now } : undefined;
+    return ids;
+  }
+
+  /** Every program with its name (reads every document body: for tools, not hot paths). */
+  async programs(): Promise<ProgramInfo[]> {
+    const rows = await this.#reader
+      .selectFrom('documents')
+      .select(['id', 'body'])
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: (JSON.parse(r.body) as MilieuDocument).program.name,
+    }));
+  }
+
+  /**
+   * The program this store acts on: its own, or the database's only one (`undefined` when
+   * there is none).
+   *
+   * @throws ProgramRequiredError when the database-wide store meets several programs
+   */
+  async #program(): Promise<string | undefined> {
+    if (this.programId !== undefined) return this.programId;
+    const ids = await this.programIds();
+    if (ids.length > 1) throw new ProgramRequiredError();
+    return ids[0];
   }
 
   /** The current time as the store records it. */
@@ -114,12 +247,12 @@ export class Store {
 
   /** Answers when the database does (a trivial read). */
   async ping(): Promise<void> {
-    await readHead(this.#reader);
+    await this.#reader.selectFrom('documents').select('id').limit(1).execute();
   }
 
   /** SQLite's `integrity_check` (`['ok']` when sound). */
   integrityCheck(): Promise<string[]> {
-    return integrityCheck(this.#handle);
+    return integrityCheck(this.#shared.handle);
   }
 
   /**
@@ -128,49 +261,80 @@ export class Store {
    * which costs far less than the query).
    */
   async head(): Promise<DocumentHead | undefined> {
-    const version = this.#handle.dataVersion?.();
+    if (this.programId === undefined) {
+      const id = await this.#program();
+      return id === undefined ? undefined : this.forProgram(id).head();
+    }
+    const version = this.#shared.handle.dataVersion?.();
     if (version !== undefined && this.#head?.version === version) return this.#head.head;
-    const head = await readHead(this.#reader);
+    const head = await readHead(this.#reader, this.programId);
     if (version !== undefined) this.#head = { version, head };
     return head;
   }
 
   /** The document without attendance and feedback (for schedules and checks). */
-  body(): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
-    return readBody(this.#reader);
+  async body(): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
+    const id = await this.#program();
+    return id === undefined ? undefined : readBody(this.#reader, id);
   }
 
   /** The whole document with its records, read in one snapshot. */
-  document(): Promise<{ head: DocumentHead; document: MilieuDocument } | undefined> {
+  async document(): Promise<{ head: DocumentHead; document: MilieuDocument } | undefined> {
+    const id = await this.#program();
+    if (id === undefined) return undefined;
     let tx = this.#reader.transaction();
     if (this.kind === 'postgres') tx = tx.setIsolationLevel('repeatable read');
-    return tx.execute((db) => readDocument(db));
+    return tx.execute((db) => readDocument(db, id));
   }
 
   /**
-   * Replaces the whole document (records included) if the precondition holds.
+   * Replaces the whole document (records included) if the precondition holds. A program-scoped
+   * store writes its program (the document's `program.id` must be that id); the database-wide
+   * store writes the program the document names, so `{ type: 'create' }` adds a program.
+   * Creating the database's first program binds the tokens created before it (see
+   * `tokens.ts`).
    *
    * @param doc - a document that passed `parseDocument`
    * @param precondition - `If-Match` revisions or create-only
    * @param by - the staff id of the caller: who recorded new or changed attendance (records the
    *   PUT leaves unchanged keep their `recorded_at` and `recorded_by`)
+   * @throws Error when a scoped store is given another program's document
    */
   async replaceDocument(
     doc: MilieuDocument,
     precondition: ReplacePrecondition,
     by?: string,
   ): Promise<ReplaceOutcome> {
+    const id = this.programId ?? doc.program.id;
+    if (doc.program.id !== id)
+      throw new Error(`the document is for program "${doc.program.id}", not "${id}"`);
     const secret = await this.#secret();
-    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now(), secret, by));
+    const outcome = await this.#queue.run(async (db) => {
+      const result = await replaceDocument(db, id, doc, precondition, this.#now(), secret, by);
+      if (result.kind === 'saved' && result.head.bodyVersion === 1) {
+        const count = await db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) === 1) await bindUnboundTokens(db, id);
+      }
+      return result;
+    });
+    if (outcome.kind === 'saved' && outcome.head.bodyVersion === 1)
+      this.#shared.programs = undefined;
+    return outcome;
   }
 
   /**
-   * Stores the document only when there is none yet (the `--seed` of `serve`).
+   * Stores the document only when there is none yet (the `--seed` of `serve`): for the
+   * database-wide store, when the database holds no program; for a scoped one, when its
+   * program has no document.
    *
    * @param doc - a document that passed `parseDocument`
    * @returns whether it was stored
    */
   async seed(doc: MilieuDocument): Promise<boolean> {
+    if (this.programId === undefined && (await this.programIds()).length > 0) return false;
     const outcome = await this.replaceDocument(doc, { type: 'create' });
     return outcome.kind === 'saved';
   }
@@ -180,13 +344,15 @@ export class Store {
    *
    * @param request - token, key and body hash
    */
-  findIdempotent(request: IdempotentRequest): Promise<CreateFeedbackOutcome | undefined> {
-    return findIdempotent(this.#reader, request);
+  async findIdempotent(request: IdempotentRequest): Promise<CreateFeedbackOutcome | undefined> {
+    const id = await this.#program();
+    return id === undefined ? undefined : findIdempotent(this.#reader, id, request);
   }
 
   /**
    * Stores a feedback entry under an idempotency key: a repeated key returns the first
-   * response and stores nothing; the same key with another body is `key_reused`.
+   * response and stores nothing; the same key with another body is `key_reused`. Keys are
+   * scoped per (program, token).
    *
    * An anonymous entry about a subject gets a rater key from `writerId`; its author is stored
    * only with `keepAnonymousAuthor` (see `raters.ts` and `rows.ts`).
@@ -201,6 +367,8 @@ export class Store {
     entry: FeedbackEntry,
     options: { writerId?: string; keepAnonymousAuthor?: boolean; response?: FeedbackEntry } = {},
   ): Promise<CreateFeedbackOutcome> {
+    const id = await this.#program();
+    if (id === undefined) return { kind: 'no_document' };
     const { writerId, keepAnonymousAuthor = false, response = entry } = options;
     const key =
       entry.anonymous && entry.subjectId !== undefined && writerId !== undefined
@@ -209,7 +377,7 @@ export class Store {
     const writer = { raterKey: key, keepAnonymousAuthor };
     try {
       return await this.#queue.run((db) =>
-        createFeedback(db, request, entry, this.#now(), writer, response),
+        createFeedback(db, id, request, entry, this.#now(), writer, response),
       );
     } catch (error) {
       if (error instanceof NotFound) return { kind: 'no_document' };
@@ -222,8 +390,9 @@ export class Store {
    *
    * @param filter - filters and page
    */
-  listFeedback(filter: FeedbackFilter): Promise<FeedbackRecord[]> {
-    return listFeedback(this.#reader, filter);
+  async listFeedback(filter: FeedbackFilter): Promise<FeedbackRecord[]> {
+    const id = await this.#program();
+    return id === undefined ? [] : listFeedback(this.#reader, id, filter);
   }
 
   /**
@@ -231,25 +400,29 @@ export class Store {
    *
    * @param subjectId - the participant
    */
-  anonymousPeerFeedbackAbout(subjectId: string): Promise<PooledEntry[]> {
-    return anonymousPeerFeedbackAbout(this.#reader, subjectId);
+  async anonymousPeerFeedbackAbout(subjectId: string): Promise<PooledEntry[]> {
+    const id = await this.#program();
+    return id === undefined ? [] : anonymousPeerFeedbackAbout(this.#reader, id, subjectId);
   }
 
   /** The rater keys of anonymous entries, by entry id (never sent in a response). */
-  raterKeys(): Promise<Record<string, string>> {
-    return raterKeys(this.#reader);
+  async raterKeys(): Promise<Record<string, string>> {
+    const id = await this.#program();
+    return id === undefined ? {} : raterKeys(this.#reader, id);
   }
 
   /**
    * Changes the review of an entry.
    *
-   * @param id - the entry's id
+   * @param entryId - the entry's id
    * @param change - the new review, and optionally a new visibility
    * @returns the entry after the change, or `undefined` when unknown
    */
-  async setReview(id: string, change: ReviewChange): Promise<FeedbackEntry | undefined> {
+  async setReview(entryId: string, change: ReviewChange): Promise<FeedbackEntry | undefined> {
+    const id = await this.#program();
+    if (id === undefined) return undefined;
     try {
-      return await this.#queue.run((db) => setReview(db, id, change, this.#now()));
+      return await this.#queue.run((db) => setReview(db, id, entryId, change, this.#now()));
     } catch (error) {
       if (error instanceof NotFound) return undefined;
       throw error;
@@ -264,9 +437,11 @@ export class Store {
    * @returns `false` when there is no document
    */
   async recordAttendance(record: AttendanceRecord, by?: string): Promise<boolean> {
+    const id = await this.#program();
+    if (id === undefined) return false;
     try {
       return await this.#queue.run((db) =>
-        recordAttendance(db, record, { at: this.#now(), by: by ?? null }),
+        recordAttendance(db, id, record, { at: this.#now(), by: by ?? null }),
       );
     } catch (error) {
       if (error instanceof NotFound) return false;
@@ -280,29 +455,50 @@ export class Store {
    * @param from - first local date
    * @param to - the local date after the last
    */
-  listAttendance(from: string, to: string): Promise<AttendanceRecord[]> {
-    return listAttendance(this.#reader, from, to);
+  async listAttendance(from: string, to: string): Promise<AttendanceRecord[]> {
+    const id = await this.#program();
+    return id === undefined ? [] : listAttendance(this.#reader, id, from, to);
   }
 
   /**
-   * Creates a bearer token; returns the secret once.
+   * Creates a bearer token; returns the secret once. Without `spec.programs`: a scoped store
+   * grants its program; the database-wide store makes an `admin` global and binds any other
+   * role to the database's only program (unbound while there is none, bound when the first
+   * program is created).
    *
-   * @param spec - role and whom it speaks for
+   * @param spec - role, whom it speaks for, and its programs
+   * @throws Error for a participant token with other than one program, or a non-admin token
+   *   without programs in a database with several
    */
-  createToken(spec: NewToken): Promise<{ id: string; token: string }> {
-    return this.#queue.run((db) => createToken(db, spec, this.#now()));
+  async createToken(spec: NewToken): Promise<{ id: string; token: string }> {
+    let programs = spec.programs;
+    if (programs === undefined) {
+      if (this.programId !== undefined) programs = [this.programId];
+      else if (spec.role !== 'admin') {
+        const ids = await this.programIds();
+        if (ids.length > 1)
+          throw new Error(
+            `the database holds several programs: name the programs of this ${spec.role} token`,
+          );
+        programs = ids;
+      }
+    }
+    const distinct = [...new Set(programs ?? [])];
+    if (spec.role === 'participant' && spec.programs !== undefined && distinct.length !== 1)
+      throw new Error('a participant token belongs to exactly one program');
+    return this.#queue.run((db) => createToken(db, { ...spec, programs: distinct }, this.#now()));
   }
 
   /**
-   * The principal of a token hash, or `undefined` (unknown or revoked).
+   * The principal of a token hash with its grants, or `undefined` (unknown or revoked).
    *
    * @param hash - SHA-256 hex of the token
    */
-  findPrincipal(hash: string): Promise<Principal | undefined> {
+  findPrincipal(hash: string): Promise<TokenPrincipal | undefined> {
     return findPrincipal(this.#reader, hash);
   }
 
-  /** Every token, without secrets. */
+  /** Every token with its grants, without secrets. */
   listTokens(): Promise<TokenInfo[]> {
     return listTokens(this.#reader);
   }
@@ -317,10 +513,10 @@ export class Store {
     return this.#queue.run((db) => revokeToken(db, id, this.#now()));
   }
 
-  /** Finishes pending writes, then closes every connection. */
+  /** Finishes pending writes, then closes every connection (of every scoped store too). */
   async close(): Promise<void> {
     await this.#queue.close();
-    await this.#handle.close();
+    await this.#shared.handle.close();
   }
 }
 
@@ -344,7 +540,9 @@ export async function openStore(
       options.migrate === false
         ? []
         : await migrateToLatest(handle.writer as Kysely<unknown>, handle.kind);
-    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()));
+    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()), {
+      ...(options.programCacheMs === undefined ? {} : { programCacheMs: options.programCacheMs }),
+    });
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
