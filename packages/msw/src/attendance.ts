@@ -9,6 +9,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { API_BASE_PATH, parseAttendanceRecord, type AttendanceRecord } from '@milieu/core';
 import { errorResponse } from './errors.js';
+import { mountPath } from './program-routes.js';
 
 /** The path of `POST /api/v1/attendance`. */
 export const ATTENDANCE_PATH = `${API_BASE_PATH}/attendance`;
@@ -37,8 +38,14 @@ export type AttendanceScenario = (typeof ATTENDANCE_SCENARIOS)[number];
 
 /** Options of {@link attendanceEndpoint}. */
 export interface AttendanceHandlerOptions {
-  /** Endpoint URL or path. Default {@link ATTENDANCE_PATH}. */
+  /** Endpoint URL or path. Default {@link ATTENDANCE_PATH} (or the `programId`'s route). */
   url?: string;
+  /**
+   * Mount at this program's route, `programPath(programId)` + `/attendance`
+   * (`/api/v1/programs/{programId}/attendance`), instead of `/api/v1/attendance`. `url` wins when both are
+   * given. Throws a `TypeError` at creation for an invalid id.
+   */
+  programId?: string;
   /** `slow`: milliseconds before answering. Default 1500. */
   delayMs?: number;
   /** `flaky` / `lost-response`: how many requests fail first. Default 1. */
@@ -58,7 +65,8 @@ export interface AttendanceEndpoint {
  * A mock `POST /api/v1/attendance` with an in-memory store.
  *
  * @param scenario - how it answers (default `success`)
- * @param options - URL, delay and failure count
+ * @param options - endpoint (`url` or `programId`), delay and failure count
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function attendanceEndpoint(
   scenario: AttendanceScenario = 'success',
@@ -67,7 +75,8 @@ export function attendanceEndpoint(
   const store = new Map<string, AttendanceRecord>();
   let requests = 0;
   const failures = options.failures ?? 1;
-  const handler = http.post(options.url ?? ATTENDANCE_PATH, async ({ request }) => {
+  const path = mountPath('attendanceEndpoint', ATTENDANCE_PATH, options);
+  const handler = http.post(path, async ({ request }) => {
     requests++;
     if (scenario === 'offline') return HttpResponse.error();
     if (scenario === 'slow') await delay(options.delayMs ?? 1500);

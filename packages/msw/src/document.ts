@@ -8,6 +8,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { API_BASE_PATH, documentEtag, type MilieuDocument } from '@milieu/core';
 import { errorResponse } from './errors.js';
+import { mountPath } from './program-routes.js';
 
 /** The path of the document resource: `API_BASE_PATH` + `/document` (`/api/v1/document`). */
 export const DOCUMENT_PATH = `${API_BASE_PATH}/document`;
@@ -38,8 +39,14 @@ export type DocumentScenario = (typeof DOCUMENT_SCENARIOS)[number];
 
 /** Options of {@link documentHandlers}. */
 export interface DocumentHandlerOptions {
-  /** Endpoint URL or path. Default {@link DOCUMENT_PATH}. */
+  /** Endpoint URL or path. Default {@link DOCUMENT_PATH} (or the `programId`'s route). */
   url?: string;
+  /**
+   * Mount at this program's route, `programPath(programId)` + `/document`
+   * (`/api/v1/programs/{programId}/document`), instead of `/api/v1/document`. `url` wins when both are
+   * given. Throws a `TypeError` at creation for an invalid id.
+   */
+  programId?: string;
   /** The document revision, sent as the `ETag`. Default 1. */
   revision?: number;
   /** `slow`: milliseconds before answering. Default 1500. */
@@ -78,7 +85,8 @@ export function invalidDocument(document: MilieuDocument): unknown {
  *
  * @param document - the document to serve
  * @param scenario - how to answer; default `success`
- * @param options - endpoint, revision, delay, failure count, invalid body
+ * @param options - endpoint (`url` or `programId`), revision, delay, failure count, invalid body
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function documentHandlers(
   document: MilieuDocument,
@@ -93,7 +101,8 @@ export function documentHandlers(
  *
  * @param document - the document to serve
  * @param scenario - how to answer; default `success`
- * @param options - endpoint, revision, delay, failure count, invalid body
+ * @param options - endpoint (`url` or `programId`), revision, delay, failure count, invalid body
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function documentEndpoint(
   document: MilieuDocument,
@@ -107,7 +116,8 @@ export function documentEndpoint(
     request.headers.get('If-None-Match') === etag
       ? new HttpResponse(null, { status: 304, headers })
       : HttpResponse.json(document as unknown as Record<string, unknown>, { headers });
-  const handler = http.get(options.url ?? DOCUMENT_PATH, async ({ request }) => {
+  const path = mountPath('documentEndpoint', DOCUMENT_PATH, options);
+  const handler = http.get(path, async ({ request }) => {
     requests++;
     switch (scenario) {
       case 'slow':

@@ -15,6 +15,7 @@ import {
   type FeedbackMode,
 } from '@milieu/core';
 import { errorResponse } from './errors.js';
+import { mountPath } from './program-routes.js';
 
 /** Scenarios of the mock feedback context endpoint (see {@link feedbackContextHandlers}). */
 export const FEEDBACK_CONTEXT_SCENARIOS = [
@@ -42,8 +43,17 @@ export type FeedbackContextScenario = (typeof FEEDBACK_CONTEXT_SCENARIOS)[number
 
 /** Options of {@link feedbackContextHandlers}. */
 export interface FeedbackContextHandlerOptions {
-  /** Endpoint URL or path. Default `FEEDBACK_CONTEXT_PATH` (`/api/v1/feedback/context`). */
+  /**
+   * Endpoint URL or path. Default `FEEDBACK_CONTEXT_PATH` (`/api/v1/feedback/context`, or the
+   * `programId`'s route).
+   */
   url?: string;
+  /**
+   * Mount at this program's route, `programPath(programId)` + `/feedback/context`
+   * (`/api/v1/programs/{programId}/feedback/context`), instead of `/api/v1/feedback/context`. `url` wins when both are
+   * given. Throws a `TypeError` at creation for an invalid id.
+   */
+  programId?: string;
   /** The context to serve instead of the scenario's fixture (it must pass the contract schema). */
   context?: FeedbackContextResponse;
 }
@@ -133,14 +143,16 @@ function narrowed(context: FeedbackContextResponse, source: FeedbackMode | undef
  * Like {@link feedbackContextHandlers}, and records the request URLs.
  *
  * @param scenario - how to answer; default `participant`
- * @param options - endpoint and context
+ * @param options - endpoint (`url` or `programId`) and context
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function feedbackContextEndpoint(
   scenario: FeedbackContextScenario = 'participant',
   options: FeedbackContextHandlerOptions = {},
 ): FeedbackContextEndpoint {
   const requests: URL[] = [];
-  const handler = http.get(options.url ?? FEEDBACK_CONTEXT_PATH, async ({ request }) => {
+  const path = mountPath('feedbackContextEndpoint', FEEDBACK_CONTEXT_PATH, options);
+  const handler = http.get(path, async ({ request }) => {
     const url = new URL(request.url);
     requests.push(url);
     const query = FeedbackContextQuerySchema.safeParse(Object.fromEntries(url.searchParams));
@@ -187,7 +199,8 @@ export function feedbackContextEndpoint(
  * msw handlers of `GET /api/v1/feedback/context` answering as `scenario` says.
  *
  * @param scenario - how to answer; default `participant`
- * @param options - endpoint and context
+ * @param options - endpoint (`url` or `programId`) and context
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function feedbackContextHandlers(
   scenario: FeedbackContextScenario = 'participant',

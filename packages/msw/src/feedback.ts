@@ -17,6 +17,7 @@ import {
   type FeedbackEntry,
 } from '@milieu/core';
 import { errorBody, errorResponse } from './errors.js';
+import { mountPath } from './program-routes.js';
 
 /** One request the mock server saw. */
 export interface SeenRequest {
@@ -80,8 +81,14 @@ export type FeedbackScenario = (typeof FEEDBACK_SCENARIOS)[number];
 
 /** Options of {@link feedbackHandlers}. */
 export interface FeedbackHandlerOptions {
-  /** Endpoint URL or path. Default `FEEDBACK_PATH` (`/api/v1/feedback`). */
+  /** Endpoint URL or path. Default `FEEDBACK_PATH` (`/api/v1/feedback`, or the `programId`'s route). */
   url?: string;
+  /**
+   * Mount at this program's route, `programPath(programId)` + `/feedback`
+   * (`/api/v1/programs/{programId}/feedback`), instead of `/api/v1/feedback`. `url` wins when both are
+   * given. Throws a `TypeError` at creation for an invalid id.
+   */
+  programId?: string;
   /** `flaky`: how many 500s each key gets before success. Default 1. */
   failures?: number;
   /** `rejected`: the status. Default 403. */
@@ -110,7 +117,8 @@ const DEFAULT_INVALID: ErrorBody['error'] = {
  *
  * @param server - the memory to record into (see {@link createFeedbackServer})
  * @param scenario - how to answer; default `success`
- * @param options - endpoint, failure count, status and error body
+ * @param options - endpoint (`url` or `programId`), failure count, status and error body
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function feedbackHandlers(
   server: FeedbackServer,
@@ -119,8 +127,9 @@ export function feedbackHandlers(
 ): HttpHandler[] {
   const byKey = stores.get(server) ?? new Map<string, Stored>();
   const failuresLeft = new Map<string, number>();
+  const path = mountPath('feedbackHandlers', FEEDBACK_PATH, options);
   return [
-    http.post(options.url ?? FEEDBACK_PATH, async ({ request }) => {
+    http.post(path, async ({ request }) => {
       const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
       const body: unknown = await request.json().catch(() => undefined);
       server.requests.push({ key, body });

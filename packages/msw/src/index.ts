@@ -14,7 +14,13 @@
  *   staff member's context, loading, 403, 500, offline, a body that fails the contract schema;
  * - {@link attendanceEndpoint}: `POST /api/v1/attendance` — one record per occurrence and
  *   participant; slow, 503-then-success, a lost response, 403, a cancelled occurrence, offline;
+ * - {@link programsEndpoint}: `GET /api/v1/programs` — the caller's programs; slow, loading,
+ *   500, 500-then-success, an invalid body, offline; and the server's `404 no such program` for
+ *   the routes of every program not listed ({@link programNotFoundHandlers});
  * - {@link createFetch}: a `fetch` answered by handlers, with no service worker.
+ *
+ * Every family takes `options.programId` to mount under that program's routes
+ * (`/api/v1/programs/{programId}/…`, see {@link programScopedPath}); `options.url` wins.
  *
  * @packageDocumentation
  */
@@ -68,3 +74,18 @@ export {
   type AttendanceHandlerOptions,
   type AttendanceScenario,
 } from './attendance.js';
+export {
+  PROGRAM_NOT_FOUND,
+  programNotFoundHandlers,
+  programNotFoundResponse,
+  programScopedPath,
+} from './program-routes.js';
+export {
+  PROGRAMS_SCENARIOS,
+  invalidProgramList,
+  programsEndpoint,
+  programsHandlers,
+  type ProgramsEndpoint,
+  type ProgramsHandlerOptions,
+  type ProgramsScenario,
+} from './programs.js';

@@ -22,6 +22,7 @@ import {
   type ScheduleViewer,
 } from '@milieu/core';
 import { errorResponse } from './errors.js';
+import { mountPath } from './program-routes.js';
 
 /** The path of the schedule resource: `API_BASE_PATH` + `/occurrences` (`/api/v1/occurrences`). */
 export const OCCURRENCES_PATH = `${API_BASE_PATH}/occurrences`;
@@ -53,8 +54,14 @@ export type ScheduleScenario = (typeof SCHEDULE_SCENARIOS)[number];
 
 /** Options of {@link scheduleHandlers}. */
 export interface ScheduleHandlerOptions {
-  /** Endpoint URL or path. Default {@link OCCURRENCES_PATH}. */
+  /** Endpoint URL or path. Default {@link OCCURRENCES_PATH} (or the `programId`'s route). */
   url?: string;
+  /**
+   * Mount at this program's route, `programPath(programId)` + `/occurrences`
+   * (`/api/v1/programs/{programId}/occurrences`), instead of `/api/v1/occurrences`. `url` wins when both are
+   * given. Throws a `TypeError` at creation for an invalid id.
+   */
+  programId?: string;
   /** Who is asking (the role of the bearer token). Default `{ kind: 'staff' }`. */
   viewer?: ScheduleViewer;
   /** `slow`: milliseconds before answering. Default 1500. */
@@ -156,10 +163,13 @@ function answer(doc: MilieuDocument, query: unknown, viewer: ScheduleViewer): Re
  *
  * @param document - a valid document (from `parseDocument`)
  * @param scenario - how to answer; default `success`
- * @param options - endpoint, viewer, delay, failure count, invalid body
+ * @param options - endpoint (`url` or `programId`), viewer, delay, failure count, invalid body
+ * @throws TypeError when `options.programId` is not a valid id
  * @example
  * ```ts
  * worker.use(...scheduleHandlers(doc, 'success', { viewer: { kind: 'kiosk' } }));
+ * // under a program's routes: GET /api/v1/programs/4-north/occurrences
+ * worker.use(...scheduleHandlers(doc, 'success', { programId: '4-north' }));
  * ```
  */
 export function scheduleHandlers(
@@ -176,7 +186,8 @@ export function scheduleHandlers(
  *
  * @param document - a valid document (from `parseDocument`)
  * @param scenario - how to answer; default `success`
- * @param options - endpoint, viewer, delay, failure count, invalid body
+ * @param options - endpoint (`url` or `programId`), viewer, delay, failure count, invalid body
+ * @throws TypeError when `options.programId` is not a valid id
  */
 export function scheduleEndpoint(
   document: MilieuDocument,
@@ -186,7 +197,8 @@ export function scheduleEndpoint(
   let requests = 0;
   const queries: Record<string, string>[] = [];
   const viewer = options.viewer ?? { kind: 'staff' };
-  const handler = http.get(options.url ?? OCCURRENCES_PATH, async ({ request }) => {
+  const path = mountPath('scheduleEndpoint', OCCURRENCES_PATH, options);
+  const handler = http.get(path, async ({ request }) => {
     requests++;
     const query = Object.fromEntries(new URL(request.url).searchParams);
     queries.push(query);
