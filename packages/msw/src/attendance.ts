@@ -9,7 +9,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { API_BASE_PATH, parseAttendanceRecord, type AttendanceRecord } from '@milieu/core';
 import { errorResponse } from './errors.js';
-import { mountPath } from './program-routes.js';
+import { mount } from './program-routes.js';
 
 /** The path of `POST /api/v1/attendance`. */
 export const ATTENDANCE_PATH = `${API_BASE_PATH}/attendance`;
@@ -75,8 +75,9 @@ export function attendanceEndpoint(
   const store = new Map<string, AttendanceRecord>();
   let requests = 0;
   const failures = options.failures ?? 1;
-  const path = mountPath('attendanceEndpoint', ATTENDANCE_PATH, options);
-  const handler = http.post(path, async ({ request }) => {
+  const at = mount('attendanceEndpoint', ATTENDANCE_PATH, options);
+  const handler = http.post(at.path, async ({ request, params }) => {
+    if (!at.owns(params)) return undefined;
     requests++;
     if (scenario === 'offline') return HttpResponse.error();
     if (scenario === 'slow') await delay(options.delayMs ?? 1500);

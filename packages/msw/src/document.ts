@@ -8,7 +8,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { API_BASE_PATH, documentEtag, type MilieuDocument } from '@milieu/core';
 import { errorResponse } from './errors.js';
-import { mountPath } from './program-routes.js';
+import { mount } from './program-routes.js';
 
 /** The path of the document resource: `API_BASE_PATH` + `/document` (`/api/v1/document`). */
 export const DOCUMENT_PATH = `${API_BASE_PATH}/document`;
@@ -116,8 +116,9 @@ export function documentEndpoint(
     request.headers.get('If-None-Match') === etag
       ? new HttpResponse(null, { status: 304, headers })
       : HttpResponse.json(document as unknown as Record<string, unknown>, { headers });
-  const path = mountPath('documentEndpoint', DOCUMENT_PATH, options);
-  const handler = http.get(path, async ({ request }) => {
+  const at = mount('documentEndpoint', DOCUMENT_PATH, options);
+  const handler = http.get(at.path, async ({ request, params }) => {
+    if (!at.owns(params)) return undefined;
     requests++;
     switch (scenario) {
       case 'slow':

@@ -15,7 +15,7 @@ import {
   type FeedbackMode,
 } from '@milieu/core';
 import { errorResponse } from './errors.js';
-import { mountPath } from './program-routes.js';
+import { mount } from './program-routes.js';
 
 /** Scenarios of the mock feedback context endpoint (see {@link feedbackContextHandlers}). */
 export const FEEDBACK_CONTEXT_SCENARIOS = [
@@ -151,8 +151,9 @@ export function feedbackContextEndpoint(
   options: FeedbackContextHandlerOptions = {},
 ): FeedbackContextEndpoint {
   const requests: URL[] = [];
-  const path = mountPath('feedbackContextEndpoint', FEEDBACK_CONTEXT_PATH, options);
-  const handler = http.get(path, async ({ request }) => {
+  const at = mount('feedbackContextEndpoint', FEEDBACK_CONTEXT_PATH, options);
+  const handler = http.get(at.path, async ({ request, params }) => {
+    if (!at.owns(params)) return undefined;
     const url = new URL(request.url);
     requests.push(url);
     const query = FeedbackContextQuerySchema.safeParse(Object.fromEntries(url.searchParams));

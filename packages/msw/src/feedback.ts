@@ -17,7 +17,7 @@ import {
   type FeedbackEntry,
 } from '@milieu/core';
 import { errorBody, errorResponse } from './errors.js';
-import { mountPath } from './program-routes.js';
+import { mount } from './program-routes.js';
 
 /** One request the mock server saw. */
 export interface SeenRequest {
@@ -127,9 +127,10 @@ export function feedbackHandlers(
 ): HttpHandler[] {
   const byKey = stores.get(server) ?? new Map<string, Stored>();
   const failuresLeft = new Map<string, number>();
-  const path = mountPath('feedbackHandlers', FEEDBACK_PATH, options);
+  const at = mount('feedbackHandlers', FEEDBACK_PATH, options);
   return [
-    http.post(path, async ({ request }) => {
+    http.post(at.path, async ({ request, params }) => {
+      if (!at.owns(params)) return undefined;
       const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
       const body: unknown = await request.json().catch(() => undefined);
       server.requests.push({ key, body });

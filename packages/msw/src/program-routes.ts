@@ -7,7 +7,13 @@
  * @module
  */
 import { http, type HttpHandler } from 'msw';
-import { API_BASE_PATH, ID_PATTERN, PROGRAMS_PATH, programPath, type ErrorBody } from '@milieu/core';
+import {
+  API_BASE_PATH,
+  ID_PATTERN,
+  PROGRAMS_PATH,
+  programPath,
+  type ErrorBody,
+} from '@milieu/core';
 import { errorResponse } from './errors.js';
 
 /**
@@ -72,6 +78,20 @@ export interface MountOptions {
   programId?: string | undefined;
 }
 
+/** Where an endpoint family is mounted: the msw path, and whether a matched request is its own. */
+export interface Mount {
+  /** The msw path to register. */
+  path: string;
+  /**
+   * Whether a request matched on {@link Mount.path} is this mount's: for a program's route, the
+   * decoded `programId` must be the program (`/programs/unit:4/…` and `/programs/unit%3A4/…` are
+   * one program, as on the server); a handler returns nothing otherwise, so msw goes on.
+   */
+  owns(params: Readonly<Record<string, unknown>>): boolean;
+}
+
+const always = (): boolean => true;
+
 /**
  * Where an endpoint family is mounted: `options.url`, else the route within
  * `options.programId`, else the legacy `path`. A given `programId` is checked either way.
@@ -80,13 +100,18 @@ export interface MountOptions {
  * @param path - the legacy route path
  * @param options - `url` and `programId`
  */
-export function mountPath(who: string, path: string, options: MountOptions): string {
+export function mount(who: string, path: string, options: MountOptions): Mount {
   const id =
     options.programId === undefined
       ? undefined
       : checkProgramId(`${who}: options.programId`, options.programId);
-  if (options.url !== undefined) return options.url;
-  return id === undefined ? path : programScopedPath(path, id);
+  if (options.url !== undefined) return { path: options.url, owns: always };
+  if (id === undefined) return { path, owns: always };
+  programScopedPath(path, id); // checks that the route is under /api/v1/
+  return {
+    path: `${PROGRAMS_PATH}/:programId/${path.slice(API_BASE_PATH.length + 1)}`,
+    owns: (params) => params['programId'] === id,
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   type ScheduleViewer,
 } from '@milieu/core';
 import { errorResponse } from './errors.js';
-import { mountPath } from './program-routes.js';
+import { mount } from './program-routes.js';
 
 /** The path of the schedule resource: `API_BASE_PATH` + `/occurrences` (`/api/v1/occurrences`). */
 export const OCCURRENCES_PATH = `${API_BASE_PATH}/occurrences`;
@@ -197,8 +197,9 @@ export function scheduleEndpoint(
   let requests = 0;
   const queries: Record<string, string>[] = [];
   const viewer = options.viewer ?? { kind: 'staff' };
-  const path = mountPath('scheduleEndpoint', OCCURRENCES_PATH, options);
-  const handler = http.get(path, async ({ request }) => {
+  const at = mount('scheduleEndpoint', OCCURRENCES_PATH, options);
+  const handler = http.get(at.path, async ({ request, params }) => {
+    if (!at.owns(params)) return undefined;
     requests++;
     const query = Object.fromEntries(new URL(request.url).searchParams);
     queries.push(query);
