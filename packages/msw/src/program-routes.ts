@@ -8,23 +8,18 @@
  */
 import { http, type HttpHandler } from 'msw';
 import {
+  PROGRAM_NOT_FOUND,
   API_BASE_PATH,
   ID_PATTERN,
   PROGRAMS_PATH,
   programPath,
-  type ErrorBody,
 } from '@milieu/core';
 import { errorResponse } from './errors.js';
 
-/**
- * The `error` of the reference server's `404` for a program the token has no grant for, or that
- * does not exist: `{"error":{"code":"not_found","message":"no such program"}}`, byte for byte
- * (the server's `programNotFound()`, documented in its README under "Programs (tenants)").
- */
-export const PROGRAM_NOT_FOUND: Readonly<ErrorBody['error']> = Object.freeze({
-  code: 'not_found',
-  message: 'no such program',
-});
+// The `error` of the server's `404` for a program the token may not use or that does not
+// exist lives in core's contract (`PROGRAM_NOT_FOUND`), so the server and these mocks share it;
+// re-exported for mock users.
+export { PROGRAM_NOT_FOUND };
 
 /** The server's `404` for an unknown or foreign program (see {@link PROGRAM_NOT_FOUND}). */
 export function programNotFoundResponse(): Response {

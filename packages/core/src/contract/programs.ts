@@ -40,3 +40,14 @@ export const ProgramListResponseSchema = z.strictObject({
 });
 /** The body of `GET /api/v1/programs`. */
 export type ProgramListResponse = z.infer<typeof ProgramListResponseSchema>;
+
+/**
+ * The error of every program route for a program the token may not use **or** that does not
+ * exist — the same `404` body for both, byte for byte, so programs cannot be probed:
+ * `{"error":{"code":"not_found","message":"no such program"}}`. The reference server and the
+ * mock handlers of `@milieu/msw` both answer it.
+ */
+export const PROGRAM_NOT_FOUND = Object.freeze({
+  code: 'not_found',
+  message: 'no such program',
+} as const);

@@ -15,6 +15,7 @@
  */
 import {
   IdSchema,
+  PROGRAM_NOT_FOUND,
   PROGRAMS_PATH,
   type ProgramListResponse,
   type ProgramSummary,
@@ -103,7 +104,7 @@ export class ProgramCaches {
  * The `404` for a program the token may not use or that does not exist: one body for both.
  */
 export function programNotFound(): ApiError {
-  return new ApiError(404, 'not_found', 'no such program');
+  return new ApiError(404, PROGRAM_NOT_FOUND.code, PROGRAM_NOT_FOUND.message);
 }
 
 /** The `409` of a legacy route on a database with several programs. */
