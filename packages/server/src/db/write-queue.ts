@@ -3,17 +3,24 @@
  * the next transaction, each inside its own savepoint, and are acknowledged only after that
  * transaction commits. Every write stays atomic (a failing write rolls back to its savepoint and
  * fails alone), and one fsync covers many writes — SQLite with `synchronous = FULL` pays about
- * 1.4 ms per commit on this kind of disk, which would otherwise cap durable writes near 700/s;
- * on PostgreSQL every write also takes the document row's lock (the revision), so commits one
- * by one would be capped the same way.
+ * 1.4 ms per commit on this kind of disk, which would otherwise cap durable writes near 700/s.
+ *
+ * SQLite has one writer, so it gets one {@link WriteQueue}. On PostgreSQL a {@link WritePool}
+ * runs several queues side by side, each on its own pooled connection with its own revision slot
+ * (record writes lock the document row only `FOR SHARE` and count themselves in their queue's
+ * slot), so writes use several connections — and several instances — at once.
  *
  * @module
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { isConcurrencyConflict, type DatabaseKind } from './connect.js';
 
-/** A write: runs inside the batch transaction; may run up to three times (after conflicts). */
-export type WriteJob<DB, T> = (db: Kysely<DB>) => Promise<T>;
+/**
+ * A write: runs inside the batch transaction; may run up to three times (after conflicts).
+ * `slot` is the revision slot of the queue running it (the same for every write of one
+ * transaction).
+ */
+export type WriteJob<DB, T> = (db: Kysely<DB>, slot: number) => Promise<T>;
 
 const BEGIN = CompiledQuery.raw('begin');
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
@@ -21,6 +28,8 @@ const COMMIT = CompiledQuery.raw('commit');
 const ROLLBACK = CompiledQuery.raw('rollback');
 const SAVEPOINT = CompiledQuery.raw('savepoint job');
 const RELEASE = CompiledQuery.raw('release savepoint job');
+// One round trip instead of two between the writes of a batch.
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint job; savepoint job');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint job');
 
 interface Pending<DB> {
@@ -33,6 +42,8 @@ interface Pending<DB> {
 export interface WriteQueueOptions {
   /** Most writes per transaction; default 256. */
   maxBatch?: number;
+  /** The revision slot handed to this queue's jobs; default 0. */
+  slot?: number;
 }
 
 /**
@@ -47,8 +58,10 @@ export class WriteQueue<DB> {
   readonly #db: Kysely<DB>;
   readonly #kind: DatabaseKind;
   readonly #maxBatch: number;
+  readonly #slot: number;
   #queue: Pending<DB>[] = [];
   #running: Promise<void> | undefined;
+  #inFlight = 0;
   #closed = false;
 
   /**
@@ -60,6 +73,12 @@ export class WriteQueue<DB> {
     this.#db = db;
     this.#kind = kind;
     this.#maxBatch = options.maxBatch ?? 256;
+    this.#slot = options.slot ?? 0;
+  }
+
+  /** Writes submitted and not yet settled (queued or in the running batch). */
+  get pending(): number {
+    return this.#queue.length + this.#inFlight;
   }
 
   /**
@@ -88,7 +107,10 @@ export class WriteQueue<DB> {
       // loop while it synced) are parsed and join this batch.
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.#queue.length === 0) break;
-      await this.#commit(this.#queue.splice(0, this.#maxBatch));
+      const batch = this.#queue.splice(0, this.#maxBatch);
+      this.#inFlight = batch.length;
+      await this.#commit(batch);
+      this.#inFlight = 0;
     }
     this.#running = undefined;
   }
@@ -99,7 +121,10 @@ export class WriteQueue<DB> {
       await this.#db.connection().execute(async (conn) => {
         await conn.executeQuery(this.#kind === 'sqlite' ? BEGIN_IMMEDIATE : BEGIN);
         try {
+          // A savepoint is open whenever a job starts (the previous job's release opens it).
+          await conn.executeQuery(SAVEPOINT);
           for (const pending of batch) outcomes.push(await this.#runOne(conn, pending.job));
+          await conn.executeQuery(RELEASE);
           await conn.executeQuery(COMMIT);
         } catch (error) {
           await conn.executeQuery(ROLLBACK).catch(() => undefined);
@@ -122,16 +147,70 @@ export class WriteQueue<DB> {
     job: WriteJob<DB, unknown>,
   ): Promise<{ ok: boolean; value: unknown }> {
     for (let attempt = 0; ; attempt++) {
-      await conn.executeQuery(SAVEPOINT);
       try {
-        const value = await job(conn);
-        await conn.executeQuery(RELEASE);
+        const value = await job(conn, this.#slot);
+        if (this.#kind === 'postgres') await conn.executeQuery(RELEASE_SAVEPOINT);
+        else {
+          // better-sqlite3 prepares one statement at a time (and in-process calls cost little).
+          await conn.executeQuery(RELEASE);
+          await conn.executeQuery(SAVEPOINT);
+        }
         return { ok: true, value };
       } catch (error) {
         await conn.executeQuery(ROLLBACK_TO);
-        await conn.executeQuery(RELEASE);
         if (attempt >= 2 || !isConcurrencyConflict(error)) return { ok: false, value: error };
       }
     }
+  }
+}
+
+/** Options of {@link WritePool}. */
+export interface WritePoolOptions extends WriteQueueOptions {
+  /** How many queues (connections) write at once; default 4. */
+  queues?: number;
+  /** The slot of the first queue; the others take the next ones (mod `slots`). Default random. */
+  firstSlot?: number;
+  /** How many slots there are; default 16. */
+  slots?: number;
+}
+
+/**
+ * Several {@link WriteQueue}s over one connection pool (PostgreSQL): a write goes to the queue
+ * with the fewest pending writes, so under load every queue batches and commits at once on its
+ * own connection. Each queue has its own revision slot, starting at a random one, so instances
+ * on one database rarely share a slot.
+ */
+export class WritePool<DB> {
+  readonly #queues: WriteQueue<DB>[];
+
+  /**
+   * @param db - the pool
+   * @param kind - its dialect
+   * @param options - how many queues, their slots and batching limits
+   */
+  constructor(db: Kysely<DB>, kind: DatabaseKind, options: WritePoolOptions = {}) {
+    const slots = options.slots ?? 16;
+    const first = options.firstSlot ?? Math.floor(Math.random() * slots);
+    const count = Math.max(1, Math.min(options.queues ?? 4, slots));
+    this.#queues = Array.from(
+      { length: count },
+      (_, i) => new WriteQueue(db, kind, { ...options, slot: (first + i) % slots }),
+    );
+  }
+
+  /**
+   * Runs a write on the least busy queue (see {@link WriteQueue.run}).
+   *
+   * @param job - the write
+   */
+  run<T>(job: WriteJob<DB, T>): Promise<T> {
+    let best = this.#queues[0] as WriteQueue<DB>;
+    for (const queue of this.#queues) if (queue.pending < best.pending) best = queue;
+    return best.run(job);
+  }
+
+  /** Waits for every queue's writes, then refuses new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.#queues.map((q) => q.close()));
   }
 }

@@ -3,10 +3,18 @@
  * feedback (those live in their own tables and are joined back on read), a revision bumped by
  * every write, and a body version bumped only when the document is replaced.
  *
+ * The revision is one integer that grows by exactly one per committed write, stored in two
+ * places: the document row's `revision` (a replace bumps it) plus the `revision_slots` of the
+ * document (a record write — feedback, review, attendance — adds one to a slot instead), read
+ * together in one statement. Record writes lock the document row `FOR SHARE` and so run side
+ * by side on PostgreSQL; a replace locks it exclusively, waits for them, and then checks
+ * `If-Match` against a head that counts every acknowledged record (see `lockDocument`).
+ *
  * @module
  */
 import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
 import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../db/connect.js';
 import type { Schema } from '../db/schema.js';
 import { raterKey } from './raters.js';
 import { attendanceRow, feedbackRow } from './rows.js';
@@ -16,11 +24,14 @@ export const DOCUMENT_ID = 'main';
 
 /** Versions of the stored document. */
 export interface DocumentHead {
-  /** Bumped by every write (records included). */
+  /** Grows by one with every committed write (records included): the `ETag`. */
   revision: number;
   /** Bumped only when the document is replaced. */
   bodyVersion: number;
-  /** When the last write happened (ISO 8601, UTC). */
+  /**
+   * When the document row was last written (ISO 8601, UTC): the last replace. Record writes
+   * leave the row alone (they bump a revision slot), so they do not move it.
+   */
   updatedAt: string;
 }
 
@@ -38,16 +49,45 @@ export type ReplaceOutcome =
   | { kind: 'failed'; head: DocumentHead | undefined };
 
 /**
- * Reads the document's versions.
+ * How many revision slots record writes spread over on PostgreSQL (see {@link bumpSlot}). The
+ * revision read sums at most this many small rows.
+ */
+export const REVISION_SLOTS = 16;
+
+/** The document row's columns plus the revision: its own counter plus the sum of its slots. */
+function headQuery(db: Kysely<Schema>, documentId: string) {
+  return db
+    .selectFrom('documents as d')
+    .select((eb) => [
+      'd.body_version',
+      'd.updated_at',
+      eb(
+        'd.revision',
+        '+',
+        eb.fn.coalesce(
+          eb
+            .selectFrom('revision_slots as s')
+            .select((e) => e.fn.sum<number>('s.n').as('n'))
+            .where('s.document_id', '=', documentId),
+          eb.lit(0),
+        ),
+      ).as('revision'),
+    ])
+    .where('d.id', '=', documentId);
+}
+
+/**
+ * Reads the document's versions in one statement (one snapshot): the revision is the document
+ * row's counter plus the sum of its revision slots.
  *
  * @param db - any connection
+ * @param documentId - the document
  */
-export async function readHead(db: Kysely<Schema>): Promise<DocumentHead | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .select(['revision', 'body_version', 'updated_at'])
-    .where('id', '=', DOCUMENT_ID)
-    .executeTakeFirst();
+export async function readHead(
+  db: Kysely<Schema>,
+  documentId: string = DOCUMENT_ID,
+): Promise<DocumentHead | undefined> {
+  const row = await headQuery(db, documentId).executeTakeFirst();
   return row
     ? {
         revision: Number(row.revision),
@@ -57,37 +97,71 @@ export async function readHead(db: Kysely<Schema>): Promise<DocumentHead | undef
     : undefined;
 }
 
+/** How a write locks the document row (PostgreSQL; SQLite has one writer and no row locks). */
+export type DocumentLock = 'share' | 'update';
+
 /**
- * Bumps the revision (every write does, in its transaction). The update locks the document row
- * until commit, so writes that call it first are serialised; record writes call it last, so the
- * lock is held only while they commit.
+ * Locks the document row until the transaction ends and tells whether the document exists.
+ * Record writes take `'share'` (they run side by side), a replace takes `'update'` first: it
+ * waits for the record writes in flight and holds back new ones, so the head it reads next
+ * counts every record acknowledged before it, and no record lands between its check and its
+ * commit. On SQLite this is only the existence check (the write lock is already exclusive).
  *
  * @param db - the write transaction
- * @param now - the write's time
+ * @param kind - the dialect
+ * @param mode - `'share'` for record writes, `'update'` for a replace
+ * @param documentId - the document
  * @returns `false` when there is no document
  */
-export async function bumpRevision(db: Kysely<Schema>, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('documents')
-    .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', DOCUMENT_ID)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+export async function lockDocument(
+  db: Kysely<Schema>,
+  kind: DatabaseKind,
+  mode: DocumentLock,
+  documentId: string = DOCUMENT_ID,
+): Promise<boolean> {
+  let query = db.selectFrom('documents').select('id').where('id', '=', documentId);
+  if (kind === 'postgres') query = mode === 'share' ? query.forShare() : query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Counts one record write: adds one to a revision slot of the document (an upsert), not to the
+ * document row, so record writers on different connections or instances do not queue on one
+ * row lock. Call it after {@link lockDocument} `'share'`, in the same transaction; use one slot
+ * per transaction (each write queue has its own), so two transactions never wait on each
+ * other's slots in a cycle.
+ *
+ * @param db - the write transaction
+ * @param slot - the slot, `0 ≤ slot <` {@link REVISION_SLOTS}
+ * @param documentId - the document
+ */
+export async function bumpSlot(
+  db: Kysely<Schema>,
+  slot: number,
+  documentId: string = DOCUMENT_ID,
+): Promise<void> {
+  await db
+    .insertInto('revision_slots')
+    .values({ document_id: documentId, slot, n: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['document_id', 'slot'])
+        .doUpdateSet((eb) => ({ n: eb('revision_slots.n', '+', 1) })),
+    )
+    .execute();
 }
 
 /**
  * Reads the document body (records.attendance and records.feedback empty).
  *
  * @param db - any connection
+ * @param documentId - the document
  */
 export async function readBody(
   db: Kysely<Schema>,
+  documentId: string = DOCUMENT_ID,
 ): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', DOCUMENT_ID)
-    .executeTakeFirst();
+  const row = await headQuery(db, documentId).select('d.body').executeTakeFirst();
   if (!row) return undefined;
   return {
     head: {
@@ -128,7 +202,10 @@ export async function replaceDocument(
   secret: string,
   by?: string,
 ): Promise<ReplaceOutcome> {
-  // Lock the document row first: concurrent writers wait, and the head read next is current.
+  // Lock the document row first (an update: exclusive on PostgreSQL, like `FOR UPDATE`). It waits
+  // for the record writes in flight, which hold the row `FOR SHARE` (see lockDocument), and holds
+  // back new ones until this commits; so the head read next counts every acknowledged record,
+  // and the If-Match check below cannot miss one.
   await db
     .updateTable('documents')
     .set({ updated_at: now })
@@ -187,6 +264,9 @@ export async function replaceDocument(
     updatedAt: now,
   };
   if (head) {
+    // The slots fold into the row's counter: no record writer holds one now (they are locked out
+    // above), and the revision stays the same sum.
+    await db.deleteFrom('revision_slots').where('document_id', '=', DOCUMENT_ID).execute();
     await db
       .updateTable('documents')
       .set({ revision: next.revision, body_version: next.bodyVersion, body, updated_at: now })

@@ -1,13 +1,17 @@
 /**
- * Feedback and attendance in storage. Each write runs inside the caller's transaction and bumps
- * the document revision, so an `If-Match` replace never drops a record written after its `GET`.
+ * Feedback and attendance in storage. Each write runs inside the caller's transaction; the
+ * store wraps it (see `Store` in `store.ts`): it locks the document row `FOR SHARE` first and
+ * counts the write in a revision slot last (`lockDocument`, `bumpSlot` in `documents.ts`), so an
+ * `If-Match` replace never drops a record written after its `GET`, and record writes on several
+ * connections or instances do not queue on one row.
  *
  * @module
  */
 import type { AttendanceRecord, FeedbackEntry, FeedbackReview } from '@milieu/core';
 import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../db/connect.js';
 import type { Schema } from '../db/schema.js';
-import { bumpRevision, rowToAttendance } from './documents.js';
+import { rowToAttendance } from './documents.js';
 import { attendanceRow, feedbackRow, type StoredWriter } from './rows.js';
 
 /** Identifies one idempotent request: the token it came with, its key and its body's hash. */
@@ -69,7 +73,7 @@ export async function findIdempotent(
  * @param now - the write's time
  * @param writer - its rater key, and whether to keep an anonymous author (see `rows.ts`)
  * @param response - the entry as the writer may see it: the stored `201` response (replayed)
- * @throws NotFound when there is no document (the write is rolled back)
+ * @returns `created` only when it wrote (count it with `bumpSlot`); a replay writes nothing
  */
 export async function createFeedback(
   db: Kysely<Schema>,
@@ -102,8 +106,6 @@ export async function createFeedback(
       created_at: now,
     })
     .execute();
-  // Last, so the document row stays locked only while this commits; no document: roll back.
-  if (!(await bumpRevision(db, now))) throw new NotFound();
   return { kind: 'created', ...stored };
 }
 
@@ -219,6 +221,21 @@ export class NotFound extends Error {
   }
 }
 
+/**
+ * Locks a feedback entry's row until the transaction ends (PostgreSQL; SQLite has one writer),
+ * so concurrent reviews of one entry — its read-modify-write in {@link setReview} — run one
+ * after the other on any connection or instance.
+ *
+ * @param db - the write transaction
+ * @param kind - the dialect
+ * @param id - the entry's id
+ */
+export async function lockFeedback(db: Kysely<Schema>, kind: DatabaseKind, id: string): Promise<void> {
+  if (kind === 'postgres') {
+    await db.selectFrom('feedback').select('id').where('id', '=', id).forUpdate().execute();
+  }
+}
+
 /** A review decision: the new review and, optionally, a new visibility. */
 export interface ReviewChange {
   review: FeedbackReview;
@@ -231,7 +248,7 @@ export interface ReviewChange {
  * @param db - the write transaction
  * @param id - the entry's id
  * @param change - the new review, and optionally a new visibility
- * @param now - the write's time
+ * @param _now - the write's time (unused: the review carries its own; kept for callers)
  * @returns the entry after the change (an anonymous one with the author kept for reviewers, if any)
  * @throws NotFound when there is no entry with this id (the write is rolled back)
  */
@@ -239,10 +256,8 @@ export async function setReview(
   db: Kysely<Schema>,
   id: string,
   change: ReviewChange,
-  now: string,
+  _now: string,
 ): Promise<FeedbackEntry> {
-  // First: the document row lock serialises concurrent reviews of this read-modify-write.
-  await bumpRevision(db, now);
   const row = await db
     .selectFrom('feedback')
     .select(['body', 'anonymous', 'author_id'])
@@ -276,7 +291,6 @@ export async function setReview(
  * @param record - a validated record
  * @param recorded - when, and by which staff id (or `null`)
  * @returns `true`
- * @throws NotFound when there is no document (the write is rolled back)
  */
 export async function recordAttendance(
   db: Kysely<Schema>,
@@ -296,7 +310,6 @@ export async function recordAttendance(
       }),
     )
     .execute();
-  if (!(await bumpRevision(db, recorded.at))) throw new NotFound();
   return true;
 }
 

@@ -1,7 +1,15 @@
 /**
  * The data layer: one class over Kysely that runs the same queries on SQLite and PostgreSQL.
- * Reads go to the reader connection; every write is a job in the {@link WriteQueue}, so it runs
+ * Reads go to the reader connection; every write is a job in a {@link WriteQueue}, so it runs
  * in a transaction (batched with concurrent writes) and is acknowledged only once committed.
+ *
+ * The write path: SQLite has one writer, so one queue (group commit: one fsync for many
+ * writes). PostgreSQL gets a {@link WritePool} of several queues, each on its own connection.
+ * A record write (feedback, review, attendance) locks the document row `FOR SHARE`, writes its
+ * rows and adds one to its queue's revision slot, so record writes on every connection and
+ * instance run side by side; a replace locks the row exclusively first (see `documents.ts`). In
+ * this process a replace also holds back new record writes until it is done, so a steady stream
+ * of them cannot keep it waiting for ever.
  *
  * @module
  */
@@ -16,8 +24,12 @@ import {
 } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Schema } from '../db/schema.js';
-import { WriteQueue } from '../db/write-queue.js';
+import { WritePool, WriteQueue, type WriteJob } from '../db/write-queue.js';
 import {
+  DOCUMENT_ID,
+  REVISION_SLOTS,
+  bumpSlot,
+  lockDocument,
   readBody,
   readDocument,
   readHead,
@@ -32,6 +44,7 @@ import {
   findIdempotent,
   listAttendance,
   listFeedback,
+  lockFeedback,
   NotFound,
   raterKeys,
   recordAttendance,
@@ -60,6 +73,13 @@ export interface StoreOptions {
   now?: () => string;
   /** Run pending migrations when opening (default `true`). */
   migrate?: boolean;
+  /**
+   * PostgreSQL: how many write queues (connections) commit at once; default 4. Keep it below
+   * the pool size, which reads share. SQLite always has one.
+   */
+  writeQueues?: number;
+  /** Most writes per transaction of a queue; default 256 (`1`: a transaction per write). */
+  maxBatch?: number;
 }
 
 /** The data layer (see the module documentation). */
@@ -69,8 +89,10 @@ export class Store {
   /** Migrations applied when this store was opened. */
   readonly migrationsApplied: readonly string[];
   readonly #handle: DatabaseHandle;
-  readonly #queue: WriteQueue<Schema>;
+  readonly #queue: WriteQueue<Schema> | WritePool<Schema>;
   readonly #now: () => string;
+  /** Settles when the replace in progress (in this process) is done; new record writes wait. */
+  #replacing: Promise<unknown> | undefined;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
   #raterSecret: string | undefined;
 
@@ -80,13 +102,42 @@ export class Store {
    * @param handle - an open, migrated database
    * @param migrationsApplied - names of the migrations run at open
    * @param now - the clock
+   * @param options - write queues and batching (see {@link StoreOptions})
    */
-  constructor(handle: DatabaseHandle, migrationsApplied: readonly string[], now: () => string) {
+  constructor(
+    handle: DatabaseHandle,
+    migrationsApplied: readonly string[],
+    now: () => string,
+    options: Pick<StoreOptions, 'writeQueues' | 'maxBatch'> = {},
+  ) {
     this.kind = handle.kind;
     this.migrationsApplied = migrationsApplied;
     this.#handle = handle;
-    this.#queue = new WriteQueue(handle.writer, handle.kind);
+    const batching = options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch };
+    this.#queue =
+      handle.kind === 'postgres'
+        ? new WritePool(handle.writer, handle.kind, {
+            ...batching,
+            queues: options.writeQueues ?? 4,
+            slots: REVISION_SLOTS,
+          })
+        : new WriteQueue(handle.writer, handle.kind, batching);
     this.#now = now;
+  }
+
+  /**
+   * Runs a record write: locks the document row `FOR SHARE` (no document: `NotFound`, rolled
+   * back), runs the job, and counts it in the queue's revision slot when `wrote` says it wrote.
+   * Waits first while a replace of this process is in progress.
+   */
+  async #recordWrite<T>(job: WriteJob<Schema, T>, wrote: (result: T) => boolean): Promise<T> {
+    while (this.#replacing !== undefined) await this.#replacing;
+    return this.#queue.run(async (db, slot) => {
+      if (!(await lockDocument(db, this.kind, 'share', DOCUMENT_ID))) throw new NotFound();
+      const result = await job(db, slot);
+      if (wrote(result)) await bumpSlot(db, slot, DOCUMENT_ID);
+      return result;
+    });
   }
 
   get #reader(): Kysely<Schema> {
@@ -161,7 +212,20 @@ export class Store {
     by?: string,
   ): Promise<ReplaceOutcome> {
     const secret = await this.#secret();
-    return this.#queue.run((db) => replaceDocument(db, doc, precondition, this.#now(), secret, by));
+    while (this.#replacing !== undefined) await this.#replacing.catch(() => undefined);
+    const outcome = this.#queue.run((db) =>
+      replaceDocument(db, doc, precondition, this.#now(), secret, by),
+    );
+    const done = outcome.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#replacing = done;
+    try {
+      return await outcome;
+    } finally {
+      if (this.#replacing === done) this.#replacing = undefined;
+    }
   }
 
   /**
@@ -208,8 +272,9 @@ export class Store {
         : null;
     const writer = { raterKey: key, keepAnonymousAuthor };
     try {
-      return await this.#queue.run((db) =>
-        createFeedback(db, request, entry, this.#now(), writer, response),
+      return await this.#recordWrite(
+        (db) => createFeedback(db, request, entry, this.#now(), writer, response),
+        (outcome) => outcome.kind === 'created',
       );
     } catch (error) {
       if (error instanceof NotFound) return { kind: 'no_document' };
@@ -249,7 +314,13 @@ export class Store {
    */
   async setReview(id: string, change: ReviewChange): Promise<FeedbackEntry | undefined> {
     try {
-      return await this.#queue.run((db) => setReview(db, id, change, this.#now()));
+      return await this.#recordWrite(
+        async (db) => {
+          await lockFeedback(db, this.kind, id);
+          return setReview(db, id, change, this.#now());
+        },
+        () => true,
+      );
     } catch (error) {
       if (error instanceof NotFound) return undefined;
       throw error;
@@ -265,8 +336,9 @@ export class Store {
    */
   async recordAttendance(record: AttendanceRecord, by?: string): Promise<boolean> {
     try {
-      return await this.#queue.run((db) =>
-        recordAttendance(db, record, { at: this.#now(), by: by ?? null }),
+      return await this.#recordWrite(
+        (db) => recordAttendance(db, record, { at: this.#now(), by: by ?? null }),
+        () => true,
       );
     } catch (error) {
       if (error instanceof NotFound) return false;
@@ -344,7 +416,7 @@ export async function openStore(
       options.migrate === false
         ? []
         : await migrateToLatest(handle.writer as Kysely<unknown>, handle.kind);
-    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()));
+    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()), options);
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
