@@ -125,28 +125,31 @@ export async function lockDocument(
 }
 
 /**
- * Counts one record write: adds one to a revision slot of the document (an upsert), not to the
- * document row, so record writers on different connections or instances do not queue on one
- * row lock. Call it after {@link lockDocument} `'share'`, in the same transaction; use one slot
- * per transaction (each write queue has its own), so two transactions never wait on each
- * other's slots in a cycle.
+ * Counts record writes: adds to a revision slot of the document (an upsert), not to the document
+ * row, so record writers on different connections or instances do not queue on one row lock.
+ * Call it after {@link lockDocument} `'share'`, in the same transaction, as its last statement
+ * (the slot's row stays locked only while the transaction commits); use one slot per
+ * transaction (each write queue has its own), so two transactions never wait on each other's
+ * slots in a cycle.
  *
  * @param db - the write transaction
  * @param slot - the slot, `0 ≤ slot <` {@link REVISION_SLOTS}
  * @param documentId - the document
+ * @param n - how many writes to count (a batch counts its record writes once, before commit)
  */
 export async function bumpSlot(
   db: Kysely<Schema>,
   slot: number,
   documentId: string = DOCUMENT_ID,
+  n = 1,
 ): Promise<void> {
   await db
     .insertInto('revision_slots')
-    .values({ document_id: documentId, slot, n: 1 })
+    .values({ document_id: documentId, slot, n })
     .onConflict((oc) =>
       oc
         .columns(['document_id', 'slot'])
-        .doUpdateSet((eb) => ({ n: eb('revision_slots.n', '+', 1) })),
+        .doUpdateSet((eb) => ({ n: eb('revision_slots.n', '+', n) })),
     )
     .execute();
 }

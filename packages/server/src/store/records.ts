@@ -85,15 +85,16 @@ export async function createFeedback(
 ): Promise<CreateFeedbackOutcome> {
   const earlier = await findIdempotent(db, request);
   if (earlier) return earlier;
-  const taken = await db
-    .selectFrom('feedback')
-    .select('id')
-    .where('id', '=', entry.id)
+  // One round trip: the insert does nothing when the id is taken.
+  const inserted = await db
+    .insertInto('feedback')
+    .values(feedbackRow(entry, writer))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('seq')
     .executeTakeFirst();
   // Under READ COMMITTED a concurrent writer of this very request may have committed between the
-  // two reads: its entry is visible now, and so is its key.
-  if (taken) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
-  await db.insertInto('feedback').values(feedbackRow(entry, writer)).execute();
+  // read and the insert: its entry is there now, and so is its key.
+  if (!inserted) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
   const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
   await db
     .insertInto('idempotency_keys')

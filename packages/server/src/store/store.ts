@@ -24,7 +24,7 @@ import {
 } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Schema } from '../db/schema.js';
-import { WritePool, WriteQueue, type WriteJob } from '../db/write-queue.js';
+import { WritePool, WriteQueue, type WriteJob, type WriteTx } from '../db/write-queue.js';
 import {
   DOCUMENT_ID,
   REVISION_SLOTS,
@@ -66,6 +66,11 @@ import {
   type Principal,
   type TokenInfo,
 } from './tokens.js';
+
+/** Adds a transaction's record writes to its queue's revision slot, just before it commits. */
+async function countRecordWrites(db: Kysely<Schema>, tx: WriteTx): Promise<void> {
+  for (const [documentId, n] of tx.bumps) await bumpSlot(db, tx.slot, documentId, n);
+}
 
 /** Options of {@link openStore}. */
 export interface StoreOptions {
@@ -113,7 +118,10 @@ export class Store {
     this.kind = handle.kind;
     this.migrationsApplied = migrationsApplied;
     this.#handle = handle;
-    const batching = options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch };
+    const batching = {
+      ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+      beforeCommit: countRecordWrites,
+    };
     this.#queue =
       handle.kind === 'postgres'
         ? new WritePool(handle.writer, handle.kind, {
@@ -132,10 +140,16 @@ export class Store {
    */
   async #recordWrite<T>(job: WriteJob<Schema, T>, wrote: (result: T) => boolean): Promise<T> {
     while (this.#replacing !== undefined) await this.#replacing;
-    return this.#queue.run(async (db, slot) => {
-      if (!(await lockDocument(db, this.kind, 'share', DOCUMENT_ID))) throw new NotFound();
-      const result = await job(db, slot);
-      if (wrote(result)) await bumpSlot(db, slot, DOCUMENT_ID);
+    return this.#queue.run(async (db, tx) => {
+      // Once per transaction: the lock lasts until it commits (the memo is cleared whenever a
+      // write rolls back, taking its locks with it).
+      const locked = `lock:${DOCUMENT_ID}`;
+      if (!tx.memo.has(locked)) {
+        if (!(await lockDocument(db, this.kind, 'share', DOCUMENT_ID))) throw new NotFound();
+        tx.memo.set(locked, true);
+      }
+      const result = await job(db, tx);
+      if (wrote(result)) tx.bumps.set(DOCUMENT_ID, (tx.bumps.get(DOCUMENT_ID) ?? 0) + 1);
       return result;
     });
   }
@@ -213,8 +227,9 @@ export class Store {
   ): Promise<ReplaceOutcome> {
     const secret = await this.#secret();
     while (this.#replacing !== undefined) await this.#replacing.catch(() => undefined);
-    const outcome = this.#queue.run((db) =>
-      replaceDocument(db, doc, precondition, this.#now(), secret, by),
+    const outcome = this.#queue.run(
+      (db) => replaceDocument(db, doc, precondition, this.#now(), secret, by),
+      { alone: true },
     );
     const done = outcome.then(
       () => undefined,
