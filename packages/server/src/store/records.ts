@@ -83,20 +83,11 @@ export async function createFeedback(
   writer: StoredWriter = {},
   response: FeedbackEntry = entry,
 ): Promise<CreateFeedbackOutcome> {
-  const earlier = await findIdempotent(db, request);
-  if (earlier) return earlier;
-  // One round trip: the insert does nothing when the id is taken.
-  const inserted = await db
-    .insertInto('feedback')
-    .values(feedbackRow(entry, writer))
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('seq')
-    .executeTakeFirst();
-  // Under READ COMMITTED a concurrent writer of this very request may have committed between the
-  // read and the insert: its entry is there now, and so is its key.
-  if (!inserted) return (await findIdempotent(db, request)) ?? { kind: 'duplicate_id' };
+  // Two round trips in the common case: claim the key, then insert the entry. A key that is
+  // taken (by an earlier request, or a concurrent one that has committed meanwhile: the insert
+  // waits for it) is a replay or a reuse.
   const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
-  await db
+  const claimed = await db
     .insertInto('idempotency_keys')
     .values({
       principal: request.principal,
@@ -106,7 +97,30 @@ export async function createFeedback(
       response: stored.body,
       created_at: now,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (!claimed) {
+    const earlier = await findIdempotent(db, request);
+    // Not there after a conflict: it was deleted meanwhile; run again (a concurrency conflict).
+    if (!earlier) throw Object.assign(new Error('idempotency key vanished'), { code: '40001' });
+    return earlier;
+  }
+  const inserted = await db
+    .insertInto('feedback')
+    .values(feedbackRow(entry, writer))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('seq')
+    .executeTakeFirst();
+  if (!inserted) {
+    // Another entry has this id: give the key back, so a corrected retry can use it.
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('principal', '=', request.principal)
+      .where('key', '=', request.key)
+      .execute();
+    return { kind: 'duplicate_id' };
+  }
   return { kind: 'created', ...stored };
 }
 
