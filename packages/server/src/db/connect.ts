@@ -33,6 +33,11 @@ export interface DatabaseHandle {
    * changed in between, so a cached read is still current.
    */
   readonly dataVersion?: () => number;
+  /**
+   * PostgreSQL only: runs a named prepared statement on the pool (each connection parses and
+   * plans it once), for the hottest reads; the rows as pg returns them.
+   */
+  readonly prepared?: (name: string, sql: string, params: readonly unknown[]) => Promise<unknown[]>;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -95,7 +100,16 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const writer = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', writer, reader: writer, close: () => writer.destroy() };
+  return {
+    kind: 'postgres',
+    writer,
+    reader: writer,
+    async prepared(name, sql, params) {
+      const result = await pool.query({ name, text: sql, values: [...params] });
+      return result.rows as unknown[];
+    },
+    close: () => writer.destroy(),
+  };
 }
 
 /**

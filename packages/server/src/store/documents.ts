@@ -77,6 +77,30 @@ function headQuery(db: Kysely<Schema>, documentId: string) {
 }
 
 /**
+ * The SQL and parameters of {@link readHead}, for running it as a prepared statement.
+ *
+ * @param db - any connection (only compiles)
+ * @param documentId - the document
+ */
+export function compileHead(
+  db: Kysely<Schema>,
+  documentId: string = DOCUMENT_ID,
+): { sql: string; parameters: readonly unknown[] } {
+  return headQuery(db, documentId).compile();
+}
+
+/**
+ * Converts a row of {@link compileHead}'s query.
+ *
+ * @param row - the row, or `undefined` when there is no document
+ */
+export function headOf(row: unknown): DocumentHead | undefined {
+  if (row === undefined) return undefined;
+  const r = row as { revision: unknown; body_version: unknown; updated_at: string };
+  return { revision: Number(r.revision), bodyVersion: Number(r.body_version), updatedAt: r.updated_at };
+}
+
+/**
  * Reads the document's versions in one statement (one snapshot): the revision is the document
  * row's counter plus the sum of its revision slots.
  *
@@ -87,14 +111,7 @@ export async function readHead(
   db: Kysely<Schema>,
   documentId: string = DOCUMENT_ID,
 ): Promise<DocumentHead | undefined> {
-  const row = await headQuery(db, documentId).executeTakeFirst();
-  return row
-    ? {
-        revision: Number(row.revision),
-        bodyVersion: Number(row.body_version),
-        updatedAt: row.updated_at,
-      }
-    : undefined;
+  return headOf(await headQuery(db, documentId).executeTakeFirst());
 }
 
 /** How a write locks the document row (PostgreSQL; SQLite has one writer and no row locks). */

@@ -30,6 +30,8 @@ import {
   REVISION_SLOTS,
   bumpSlot,
   lockDocument,
+  compileHead,
+  headOf,
   readBody,
   readDocument,
   readHead,
@@ -99,6 +101,7 @@ export class Store {
   /** Settles when the replace in progress (in this process) is done; new record writes wait. */
   #replacing: Promise<unknown> | undefined;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
+  #headSql: { sql: string; parameters: readonly unknown[] } | undefined;
   #raterSecret: string | undefined;
 
   /**
@@ -193,6 +196,14 @@ export class Store {
    * which costs far less than the query).
    */
   async head(): Promise<DocumentHead | undefined> {
+    const prepared = this.#handle.prepared;
+    if (prepared) {
+      // PostgreSQL: the same query as readHead, prepared once per connection (every read
+      // endpoint runs it on every request).
+      this.#headSql ??= compileHead(this.#reader, DOCUMENT_ID);
+      const rows = await prepared('milieu_head', this.#headSql.sql, this.#headSql.parameters);
+      return headOf(rows[0]);
+    }
     const version = this.#handle.dataVersion?.();
     if (version !== undefined && this.#head?.version === version) return this.#head.head;
     const head = await readHead(this.#reader);
