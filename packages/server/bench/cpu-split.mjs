@@ -23,6 +23,7 @@ const tick = 100; // USER_HZ
 function cpuOf(pid) {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    if (process.env.CPU_SPLIT_SYS) return Number(f[12]) / tick;
     return (Number(f[11]) + Number(f[12])) / tick;
   } catch {
     return 0;
@@ -34,7 +35,9 @@ function postgresCpu() {
     if (!/^\d+$/.test(d)) continue;
     try {
       if (readFileSync(`/proc/${d}/comm`, 'utf8').trim().startsWith('postgres')) sum += cpuOf(d);
-    } catch {}
+    } catch {
+      // the process ended meanwhile
+    }
   }
   return sum;
 }
@@ -58,8 +61,18 @@ await store.close();
 const dbArgs = db === 'pg' ? ['--database-url', target.url] : ['--db', target.file];
 const child = spawn(
   process.execPath,
-  [...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
-    join(pkg, 'bin', 'milieu-server.js'), 'serve', ...dbArgs, '--port', '0', '--rate-limit', '0', '--log-level', 'error'],
+  [
+    ...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
+    join(pkg, 'bin', 'milieu-server.js'),
+    'serve',
+    ...dbArgs,
+    '--port',
+    '0',
+    '--rate-limit',
+    '0',
+    '--log-level',
+    'error',
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const url = await new Promise((resolve) => {
@@ -79,15 +92,25 @@ const requests = {
       const id = `cpu-${randomUUID()}`;
       req.headers = { ...auth, 'content-type': 'application/json', 'idempotency-key': id };
       req.body = JSON.stringify({
-        id, createdAt: '2026-03-10T15:00:00-04:00', source: 'peer', subjectId: 'p-05',
-        strengths: 'You made the new people feel welcome at breakfast.', visibility: 'subject',
-        anonymous: true, review: { status: 'pending' }, ratings: { listening: 4 },
+        id,
+        createdAt: '2026-03-10T15:00:00-04:00',
+        source: 'peer',
+        subjectId: 'p-05',
+        strengths: 'You made the new people feel welcome at breakfast.',
+        visibility: 'subject',
+        anonymous: true,
+        review: { status: 'pending' },
+        ratings: { listening: 4 },
       });
       return req;
     },
   },
   occ: { method: 'GET', path: '/api/v1/occurrences?from=2026-03-09&to=2026-03-16', headers: auth },
-  occgz: { method: 'GET', path: '/api/v1/occurrences?from=2026-03-09&to=2026-03-16', headers: { ...auth, 'accept-encoding': 'gzip' } },
+  occgz: {
+    method: 'GET',
+    path: '/api/v1/occurrences?from=2026-03-09&to=2026-03-16',
+    headers: { ...auth, 'accept-encoding': 'gzip' },
+  },
 }[what];
 await autocannon({ url, connections: 50, duration: 1, requests: [requests] }); // warm up
 const s0 = cpuOf(child.pid);
@@ -97,7 +120,7 @@ const s1 = cpuOf(child.pid);
 const p1 = postgresCpu();
 const n = r.requests.total;
 console.log(
-  `${what} on ${db}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}; CPU per request: server ${((s1 - s0) / n * 1e6).toFixed(0)} µs, postgres ${((p1 - p0) / n * 1e6).toFixed(0)} µs; server busy ${(((s1 - s0) / seconds) * 100).toFixed(0)}%, postgres ${(((p1 - p0) / seconds) * 100).toFixed(0)}% of a core`,
+  `${what} on ${db}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}; CPU per request: server ${(((s1 - s0) / n) * 1e6).toFixed(0)} µs, postgres ${(((p1 - p0) / n) * 1e6).toFixed(0)} µs; server busy ${(((s1 - s0) / seconds) * 100).toFixed(0)}%, postgres ${(((p1 - p0) / seconds) * 100).toFixed(0)}% of a core`,
 );
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));

@@ -195,7 +195,10 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
       // The revision grew by one per committed write, whichever instance and slot took it.
       for (const store of stores) expect((await store.head())?.revision).toBe(1 + writes.length);
       const handle = openDatabase(target);
-      const slots = await handle.writer.selectFrom('revision_slots').select(['slot', 'n']).execute();
+      const slots = await handle.writer
+        .selectFrom('revision_slots')
+        .select(['slot', 'n'])
+        .execute();
       await handle.close();
       expect(slots.reduce((sum, r) => sum + Number(r.n), 0)).toBe(writes.length);
       if (name.startsWith('PostgreSQL')) expect(slots.length).toBeGreaterThanOrEqual(3);

@@ -97,7 +97,11 @@ export function compileHead(
 export function headOf(row: unknown): DocumentHead | undefined {
   if (row === undefined) return undefined;
   const r = row as { revision: unknown; body_version: unknown; updated_at: string };
-  return { revision: Number(r.revision), bodyVersion: Number(r.body_version), updatedAt: r.updated_at };
+  return {
+    revision: Number(r.revision),
+    bodyVersion: Number(r.body_version),
+    updatedAt: r.updated_at,
+  };
 }
 
 /**

@@ -245,7 +245,11 @@ export class NotFound extends Error {
  * @param kind - the dialect
  * @param id - the entry's id
  */
-export async function lockFeedback(db: Kysely<Schema>, kind: DatabaseKind, id: string): Promise<void> {
+export async function lockFeedback(
+  db: Kysely<Schema>,
+  kind: DatabaseKind,
+  id: string,
+): Promise<void> {
   if (kind === 'postgres') {
     await db.selectFrom('feedback').select('id').where('id', '=', id).forUpdate().execute();
   }
