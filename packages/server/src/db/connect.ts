@@ -95,10 +95,41 @@ function openSqlite(file: string): DatabaseHandle {
   };
 }
 
+/**
+ * Runs the parameterised queries of a pooled connection as named prepared statements, keyed by
+ * their SQL text: PostgreSQL parses and plans each one once per connection instead of on every
+ * call (Kysely sends the same few SQL texts over and over). At most `max` per connection (later
+ * texts run unnamed); queries that select `*` stay unnamed, so an instance that keeps running
+ * while another migrates (adding a column) never gets "cached plan must not change result type".
+ */
+function prepareStatements(client: pg.PoolClient, max = 200): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = (text: unknown, values: unknown, ...rest: unknown[]): unknown => {
+    if (
+      rest.length === 0 &&
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      !text.includes('*')
+    ) {
+      let name = names.get(text);
+      if (name === undefined && names.size < max) {
+        name = `milieu_${names.size}`;
+        names.set(text, name);
+      }
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(text, values, ...rest);
+  };
+  client.query = prepared as typeof client.query;
+}
+
 function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => prepareStatements(client));
   const writer = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
