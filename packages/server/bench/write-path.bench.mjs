@@ -1,6 +1,9 @@
-// Load on the store alone (no HTTP): concurrent createFeedback calls on PostgreSQL with a given
-// number of write queues and batch size, to choose the write path's defaults.
-//   node bench/write-path.bench.mjs   WP_QUEUES=1,2,4,8 WP_BATCH=256 WP_CONCURRENCY=50 WP_SECONDS=4
+// The PostgreSQL write path without HTTP: 50 concurrent createFeedback calls on the store (fsync
+// on), for each number of write queues and batch size, with the check that the revision counts
+// every committed write. For choosing the write path's defaults (`writeQueues`, `maxBatch`).
+//   node bench/write-path.bench.mjs   WP_QUEUES=1,4 WP_BATCH=256 WP_CONCURRENCY=50 WP_SECONDS=4
+//                                     WP_INSTANCES=1 (stores on one database) WP_DURABLE=1
+// Needs `npm run build` first.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ const dist = join(pkg, 'dist', 'index.js');
 if (!existsSync(dist)) throw new Error('build first (npm run build)');
 const { openStore } = await import(dist);
 const SEED = fileURLToPath(new URL('../../../examples/inpatient-unit.json', import.meta.url));
-const queuesList = (process.env.WP_QUEUES ?? '1,2,4,8').split(',').map(Number);
+const queuesList = (process.env.WP_QUEUES ?? '1,4').split(',').map(Number);
 const batches = (process.env.WP_BATCH ?? '256').split(',').map(Number);
 const concurrency = Number(process.env.WP_CONCURRENCY ?? 50);
 const seconds = Number(process.env.WP_SECONDS ?? 4);
