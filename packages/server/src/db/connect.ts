@@ -99,7 +99,8 @@ function openSqlite(file: string): DatabaseHandle {
  * Runs the parameterised queries of a pooled connection as named prepared statements, keyed by
  * their SQL text: PostgreSQL parses and plans each one once per connection instead of on every
  * call (Kysely sends the same few SQL texts over and over). At most `max` per connection (later
- * texts run unnamed); queries that select `*` stay unnamed, so an instance that keeps running
+ * texts run unnamed); long texts (a replace's multi-row inserts) and queries that select `*` stay
+ * unnamed, so an instance that keeps running
  * while another migrates (adding a column) never gets "cached plan must not change result type".
  */
 function prepareStatements(client: pg.PoolClient, max = 200): void {
@@ -111,6 +112,7 @@ function prepareStatements(client: pg.PoolClient, max = 200): void {
       typeof text === 'string' &&
       Array.isArray(values) &&
       values.length > 0 &&
+      text.length <= 2_000 &&
       !text.includes('*')
     ) {
       let name = names.get(text);
