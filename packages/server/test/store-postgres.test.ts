@@ -99,6 +99,26 @@ describe('PostgreSQL with several instances', () => {
     await a.close();
   });
 
+  it('answers head() from a query that started after the call, also while others run', async () => {
+    const target = await freshDatabase();
+    const a = await openStore(target);
+    const b = await openStore(target);
+    await a.seed(testDocument());
+    const req = (key: string) => ({ principal: 'tok_h', key, requestHash: 'h' });
+    for (let i = 0; i < 30; i++) {
+      // Calls made before the write; some share queries, some are still running below.
+      const earlier = Array.from({ length: 8 }, () => a.head());
+      await b.createFeedback(req(`h${i}`), entry());
+      // Made after the write was acknowledged: it must count it, shared query or not.
+      const [after, ...more] = await Promise.all([a.head(), a.head(), a.head()]);
+      expect(after?.revision).toBe(2 + i);
+      for (const h of more) expect(h?.revision).toBe(2 + i);
+      for (const h of await Promise.all(earlier)) expect(h?.revision).toBeGreaterThanOrEqual(1 + i);
+    }
+    await a.close();
+    await b.close();
+  });
+
   it('migrates once when instances start together', async () => {
     const target = await freshDatabase();
     const stores = await Promise.all([openStore(target), openStore(target), openStore(target)]);

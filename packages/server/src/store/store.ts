@@ -102,6 +102,9 @@ export class Store {
   #replacing: Promise<unknown> | undefined;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
   #headSql: { sql: string; parameters: readonly unknown[] } | undefined;
+  /** PostgreSQL: the head query running now, and the one that runs after it (see head()). */
+  #headInFlight: Promise<DocumentHead | undefined> | undefined;
+  #headQueued: Promise<DocumentHead | undefined> | undefined;
   #raterSecret: string | undefined;
 
   /**
@@ -193,22 +196,47 @@ export class Store {
   /**
    * The document's versions, or `undefined` when there is no document yet. On an SQLite file
    * the answer is reused until some connection commits (checked with `PRAGMA data_version`,
-   * which costs far less than the query).
+   * which costs far less than the query). On PostgreSQL concurrent calls share queries: a call
+   * made while a head query is in flight waits for the next one, which starts only after the
+   * current one ends — so every answer comes from a query that started after the call, and sees
+   * every write committed before it (a client always sees its own acknowledged writes), while
+   * at most one head query runs at a time however many requests arrive.
    */
   async head(): Promise<DocumentHead | undefined> {
-    const prepared = this.#handle.prepared;
-    if (prepared) {
-      // PostgreSQL: the same query as readHead, prepared once per connection (every read
-      // endpoint runs it on every request).
-      this.#headSql ??= compileHead(this.#reader, DOCUMENT_ID);
-      const rows = await prepared('milieu_head', this.#headSql.sql, this.#headSql.parameters);
-      return headOf(rows[0]);
+    if (this.#handle.prepared) {
+      if (this.#headInFlight === undefined) return this.#queryHead();
+      this.#headQueued ??= this.#headInFlight.then(
+        () => this.#nextHead(),
+        () => this.#nextHead(),
+      );
+      return this.#headQueued;
     }
     const version = this.#handle.dataVersion?.();
     if (version !== undefined && this.#head?.version === version) return this.#head.head;
     const head = await readHead(this.#reader);
     if (version !== undefined) this.#head = { version, head };
     return head;
+  }
+
+  #nextHead(): Promise<DocumentHead | undefined> {
+    this.#headQueued = undefined;
+    return this.#queryHead();
+  }
+
+  /** PostgreSQL: the same query as readHead, prepared once per connection. */
+  #queryHead(): Promise<DocumentHead | undefined> {
+    const prepared = this.#handle.prepared;
+    if (!prepared) return readHead(this.#reader);
+    this.#headSql ??= compileHead(this.#reader, DOCUMENT_ID);
+    const query = prepared('milieu_head', this.#headSql.sql, this.#headSql.parameters).then(
+      (rows) => headOf(rows[0]),
+    );
+    this.#headInFlight = query;
+    const done = () => {
+      if (this.#headInFlight === query) this.#headInFlight = undefined;
+    };
+    query.then(done, done);
+    return query;
   }
 
   /** The document without attendance and feedback (for schedules and checks). */
