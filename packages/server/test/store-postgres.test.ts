@@ -67,6 +67,58 @@ describe('PostgreSQL with several instances', () => {
     await b.close();
   });
 
+  it('keeps serving when another instance adds columns (prepared statements re-plan)', async () => {
+    const target = await freshDatabase();
+    const a = await openStore(target);
+    await a.seed(testDocument());
+    const req = (key: string) => ({ principal: 'tok_p', key, requestHash: 'h' });
+    // Run every hot query a few times, so they are prepared on the pool's connections.
+    for (let i = 0; i < 3; i++) {
+      await a.head();
+      await a.document();
+      await a.listTokens();
+      await a.listFeedback({ limit: 10 });
+      await a.createFeedback(req(`before-${i}`), entry());
+    }
+    // A newer instance migrates: every table gets a column.
+    const url = target.kind === 'postgres' ? target.url : '';
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    for (const table of ['documents', 'feedback', 'tokens', 'idempotency_keys', 'revision_slots'])
+      await other.query(`alter table ${table} add column added_later text`);
+    await other.end();
+    for (let i = 0; i < 3; i++) {
+      expect((await a.head())?.revision).toBe(4 + i);
+      expect((await a.document())?.document.records.feedback.length).toBeGreaterThan(0);
+      await a.listTokens();
+      await a.listFeedback({ limit: 10 });
+      expect(await a.createFeedback(req(`after-${i}`), entry())).toMatchObject({
+        kind: 'created',
+      });
+    }
+    await a.close();
+  });
+
+  it('answers head() from a query that started after the call, also while others run', async () => {
+    const target = await freshDatabase();
+    const a = await openStore(target);
+    const b = await openStore(target);
+    await a.seed(testDocument());
+    const req = (key: string) => ({ principal: 'tok_h', key, requestHash: 'h' });
+    for (let i = 0; i < 30; i++) {
+      // Calls made before the write; some share queries, some are still running below.
+      const earlier = Array.from({ length: 8 }, () => a.head());
+      await b.createFeedback(req(`h${i}`), entry());
+      // Made after the write was acknowledged: it must count it, shared query or not.
+      const [after, ...more] = await Promise.all([a.head(), a.head(), a.head()]);
+      expect(after?.revision).toBe(2 + i);
+      for (const h of more) expect(h?.revision).toBe(2 + i);
+      for (const h of await Promise.all(earlier)) expect(h?.revision).toBeGreaterThanOrEqual(1 + i);
+    }
+    await a.close();
+    await b.close();
+  });
+
   it('migrates once when instances start together', async () => {
     const target = await freshDatabase();
     const stores = await Promise.all([openStore(target), openStore(target), openStore(target)]);

@@ -168,6 +168,135 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
       await b.close();
     });
 
+    it('counts record writes from several instances exactly once each, in several slots', async () => {
+      const target = await fresh();
+      const stores: Store[] = [];
+      // One after the other: SQLite's migrator does not lock out a concurrent first migration.
+      for (let i = 0; i < 3; i++) stores.push(await openStore(target, { writeQueues: 3 }));
+      const [a] = stores;
+      if (!a) throw new Error('no store');
+      await a.seed(testDocument());
+      const entries = Array.from({ length: 45 }, () => entry());
+      const writes = [
+        ...entries.map((e, i) => stores[i % 3]?.createFeedback(request(`m${i}`), e)),
+        ...Array.from({ length: 15 }, (_, i) =>
+          stores[i % 3]?.recordAttendance({
+            occurrenceId: `skills@2026-03-${String(10 + i).padStart(2, '0')}`,
+            participantId: 'p-01',
+            status: 'present',
+          }),
+        ),
+        ...['fb-1', 'fb-2', 'fb-3', 'fb-4', 'fb-5'].map((id, i) =>
+          stores[i % 3]?.setReview(id, { review: { status: 'withheld', reviewedBy: 'st-1' } }),
+        ),
+      ];
+      const outcomes = await Promise.all(writes);
+      expect(outcomes.filter((o) => o === undefined || o === false)).toEqual([]);
+      const stored = new Set((await a.listFeedback({ limit: 1000 })).map((r) => r.entry.id));
+      for (const e of entries) expect(stored.has(e.id)).toBe(true);
+      // The revision grew by one per committed write, whichever instance and slot took it.
+      for (const store of stores) expect((await store.head())?.revision).toBe(1 + writes.length);
+      const handle = openDatabase(target);
+      const slots = await handle.writer
+        .selectFrom('revision_slots')
+        .select(['slot', 'n'])
+        .execute();
+      await handle.close();
+      expect(slots.reduce((sum, r) => sum + Number(r.n), 0)).toBe(writes.length);
+      if (name.startsWith('PostgreSQL')) expect(slots.length).toBeGreaterThanOrEqual(3);
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
+    it('refuses a replace with the ETag read before acknowledged record writes', async () => {
+      const target = await fresh();
+      const a = await openStore(target);
+      const b = await openStore(target);
+      await a.seed(testDocument());
+      const before = await b.document();
+      if (!before) throw new Error('no document');
+      const entries = Array.from({ length: 12 }, () => entry());
+      await Promise.all(entries.map((e, i) => a.createFeedback(request(`r${i}`), e)));
+      const stale = await b.replaceDocument(before.document, {
+        type: 'match',
+        revisions: [before.head.revision],
+      });
+      expect(stale).toMatchObject({
+        kind: 'failed',
+        head: { revision: before.head.revision + entries.length },
+      });
+      const fresh_ = await b.document();
+      if (!fresh_) throw new Error('no document');
+      const saved = await b.replaceDocument(fresh_.document, {
+        type: 'match',
+        revisions: [fresh_.head.revision],
+      });
+      expect(saved).toMatchObject({ kind: 'saved', head: { revision: fresh_.head.revision + 1 } });
+      const ids = new Set((await a.document())?.document.records.feedback.map((e) => e.id));
+      for (const e of entries) expect(ids.has(e.id)).toBe(true);
+      // After the replace folded the slots into the document row, record writes count on.
+      await a.createFeedback(request('after'), entry());
+      expect((await b.head())?.revision).toBe(fresh_.head.revision + 2);
+      await a.close();
+      await b.close();
+    });
+
+    it('keeps every acknowledged record when replaces race record writes from two instances', async () => {
+      const target = await fresh();
+      const a = await openStore(target);
+      const b = await openStore(target);
+      const c = await openStore(target);
+      await a.seed(testDocument());
+      const acknowledged: string[] = [];
+      let saved = 0;
+      for (let round = 0; round < 3; round++) {
+        const snapshot = await b.document();
+        if (!snapshot) throw new Error('no document');
+        const entries = Array.from({ length: 10 }, () => entry());
+        const [replaced, ...created] = await Promise.all([
+          b.replaceDocument(snapshot.document, {
+            type: 'match',
+            revisions: [snapshot.head.revision],
+          }),
+          ...entries.map((e, i) => (i % 2 ? a : c).createFeedback(request(`x${round}-${i}`), e)),
+        ]);
+        created.forEach((o, i) => {
+          if (o?.kind === 'created') acknowledged.push(entries[i]?.id ?? '');
+        });
+        if (replaced?.kind === 'saved') saved++;
+        const ids = new Set((await c.document())?.document.records.feedback.map((e) => e.id));
+        // A replace that won went first (its If-Match held): every record came after it.
+        for (const id of acknowledged) expect(ids.has(id)).toBe(true);
+      }
+      expect(acknowledged).toHaveLength(30);
+      expect((await a.head())?.revision).toBe(1 + 30 + saved);
+      await Promise.all([a, b, c].map((store) => store.close()));
+    });
+
+    it('lets a replace through while record writes keep coming', async () => {
+      const { store } = await seeded(fresh);
+      let settled = false;
+      let written = 0;
+      const cap = 5_000; // far more than a replace needs; reaching it means the replace starved
+      const worker = async (w: number) => {
+        for (let i = 0; !settled && written < cap; i++) {
+          await store.createFeedback(request(`s${w}-${i}`), entry());
+          written++;
+        }
+      };
+      const workers = Array.from({ length: 8 }, (_, w) => worker(w));
+      while (written < 40) await new Promise((r) => setImmediate(r));
+      const head = await store.head();
+      const outcome = await store.replaceDocument(testDocument(), {
+        type: 'match',
+        revisions: head ? [head.revision] : [],
+      });
+      settled = true;
+      await Promise.all(workers);
+      expect(written).toBeLessThan(cap);
+      expect(['saved', 'failed']).toContain(outcome.kind);
+      await store.close();
+    });
+
     it('refuses feedback when there is no document', async () => {
       const store = await openStore(await fresh());
       expect(await store.createFeedback(request('k'), entry())).toEqual({ kind: 'no_document' });

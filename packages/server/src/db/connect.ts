@@ -33,6 +33,11 @@ export interface DatabaseHandle {
    * changed in between, so a cached read is still current.
    */
   readonly dataVersion?: () => number;
+  /**
+   * PostgreSQL only: runs a named prepared statement on the pool (each connection parses and
+   * plans it once), for the hottest reads; the rows as pg returns them.
+   */
+  readonly prepared?: (name: string, sql: string, params: readonly unknown[]) => Promise<unknown[]>;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -90,12 +95,54 @@ function openSqlite(file: string): DatabaseHandle {
   };
 }
 
+/**
+ * Runs the parameterised queries of a pooled connection as named prepared statements, keyed by
+ * their SQL text: PostgreSQL parses and plans each one once per connection instead of on every
+ * call (Kysely sends the same few SQL texts over and over). At most `max` per connection (later
+ * texts run unnamed); long texts (a replace's multi-row inserts) and queries that select `*` stay
+ * unnamed, so an instance that keeps running
+ * while another migrates (adding a column) never gets "cached plan must not change result type".
+ */
+function prepareStatements(client: pg.PoolClient, max = 200): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = (text: unknown, values: unknown, ...rest: unknown[]): unknown => {
+    if (
+      rest.length === 0 &&
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      text.length <= 2_000 &&
+      !text.includes('*')
+    ) {
+      let name = names.get(text);
+      if (name === undefined && names.size < max) {
+        name = `milieu_${names.size}`;
+        names.set(text, name);
+      }
+      if (name !== undefined) return query({ name, text, values });
+    }
+    return query(text, values, ...rest);
+  };
+  client.query = prepared as typeof client.query;
+}
+
 function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => prepareStatements(client));
   const writer = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', writer, reader: writer, close: () => writer.destroy() };
+  return {
+    kind: 'postgres',
+    writer,
+    reader: writer,
+    async prepared(name, sql, params) {
+      const result = await pool.query({ name, text: sql, values: [...params] });
+      return result.rows as unknown[];
+    },
+    close: () => writer.destroy(),
+  };
 }
 
 /**

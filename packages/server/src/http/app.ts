@@ -175,16 +175,19 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
     ['Referrer-Policy', 'no-referrer'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
   ];
+  const apiHeaders = [...security, ...apiOnly];
+  const pageHeaders = [...security, ...pagesOnly];
+  const logRequests = logger.infoEnabled !== false;
   app.use('*', async (c, next) => {
-    const started = performance.now();
+    const started = logRequests ? performance.now() : 0;
     const id = randomUUID();
     c.set('requestId', id);
     c.header('X-Request-Id', id);
-    for (const [name, value] of security) c.header(name, value);
-    for (const [name, value] of c.req.path.startsWith('/api/') ? apiOnly : pagesOnly) {
+    for (const [name, value] of c.req.path.startsWith('/api/') ? apiHeaders : pageHeaders) {
       c.header(name, value);
     }
     await next();
+    if (!logRequests) return;
     logger.info('request', {
       id,
       method: c.req.method,

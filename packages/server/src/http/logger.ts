@@ -10,12 +10,18 @@ export type LogFields = Record<string, string | number | boolean | undefined>;
 
 /** Where log lines go. */
 export interface Logger {
+  /** `false` when `info` drops everything (callers may then skip building its fields). */
+  readonly infoEnabled?: boolean;
   info(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
 }
 
 /** A logger that drops everything. */
-export const silentLogger: Logger = { info: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  infoEnabled: false,
+  info: () => undefined,
+  error: () => undefined,
+};
 
 /**
  * A logger writing JSON lines to a stream.
@@ -33,6 +39,7 @@ export function jsonLogger(
         '\n',
     );
   return {
+    infoEnabled: level === 'info',
     info: (message, fields) => {
       if (level === 'info') write('info', message, fields);
     },

@@ -30,7 +30,26 @@ import { ApiError, invalid } from './errors.js';
 import { queryObject, readJson } from './json.js';
 import { sendCached, type Deps, type RouteDef } from './route.js';
 
-const parseOccurrencesQuery = createParser(OccurrencesQuerySchema);
+const parseOccurrencesQueryObject = createParser(OccurrencesQuerySchema);
+const parsedQueries = new Map<string, ReturnType<typeof parseOccurrencesQueryObject>>();
+
+/**
+ * Parses the occurrences query, remembering the outcome by the raw query string: kiosks and
+ * apps ask for the same few windows over and over, and the parse cost about a tenth of a
+ * cached response. Bounded (cleared when full); the outcomes are never mutated.
+ */
+function parseOccurrencesQuery(c: Parameters<RouteDef['handler']>[0]) {
+  const url = c.req.url;
+  const at = url.indexOf('?');
+  const search = at < 0 ? '' : url.slice(at);
+  let parsed = parsedQueries.get(search);
+  if (parsed === undefined) {
+    parsed = parseOccurrencesQueryObject(queryObject(c));
+    if (parsedQueries.size >= 256) parsedQueries.clear();
+    if (search.length <= 512) parsedQueries.set(search, parsed);
+  }
+  return parsed;
+}
 const parseAttendanceQuery = createParser(AttendanceQuerySchema);
 const DAY_MS = 86_400_000;
 
@@ -112,7 +131,7 @@ async function attendanceByOccurrence(
 }
 
 async function occurrences(c: Parameters<RouteDef['handler']>[0], deps: Deps): Promise<Response> {
-  const q = parseOccurrencesQuery(queryObject(c));
+  const q = parseOccurrencesQuery(c);
   if (!q.ok) throw invalid('invalid_request', q.issues);
   const { head, body } = await loaded(deps);
   const zone = body.doc.program.timeZone;

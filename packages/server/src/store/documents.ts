@@ -1,13 +1,16 @@
 /**
  * The program documents in storage: one row per program (its id is `document.program.id`)
  * holding the document without attendance and feedback (those live in their own tables, keyed
- * by program, and are joined back on read), a revision bumped by every write to that program,
- * and a body version bumped only when the document is replaced.
+ * by program, and are joined back on read), a revision that grows by one with every write to
+ * that program, and a body version bumped only when the document is replaced. The revision is
+ * the row's own counter (a replace bumps it) plus the program's revision slots (record writes
+ * bump one of those instead of the row; see {@link lockDocument} and {@link bumpSlot}).
  *
  * @module
  */
 import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
 import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../db/connect.js';
 import type { Schema } from '../db/schema.js';
 import { raterKey } from './raters.js';
 import { attendanceRow, feedbackRow } from './rows.js';
@@ -36,67 +39,143 @@ export type ReplaceOutcome =
   | { kind: 'failed'; head: DocumentHead | undefined };
 
 /**
- * Reads the versions of a program's document.
+ * How many revision slots record writes spread over on PostgreSQL (see {@link bumpSlot}). The
+ * revision read sums at most this many small rows.
+ */
+export const REVISION_SLOTS = 16;
+
+/** The document row's columns plus the revision: its own counter plus the sum of its slots. */
+function headQuery(db: Kysely<Schema>, documentId: string) {
+  return db
+    .selectFrom('documents as d')
+    .select((eb) => [
+      'd.body_version',
+      'd.updated_at',
+      eb(
+        'd.revision',
+        '+',
+        eb.fn.coalesce(
+          eb
+            .selectFrom('revision_slots as s')
+            .select((e) => e.fn.sum<number>('s.n').as('n'))
+            .where('s.document_id', '=', documentId),
+          eb.lit(0),
+        ),
+      ).as('revision'),
+    ])
+    .where('d.id', '=', documentId);
+}
+
+/**
+ * The SQL and parameters of {@link readHead}, for running it as a prepared statement.
+ *
+ * @param db - any connection (only compiles)
+ * @param documentId - the document
+ */
+export function compileHead(
+  db: Kysely<Schema>,
+  documentId: string,
+): { sql: string; parameters: readonly unknown[] } {
+  return headQuery(db, documentId).compile();
+}
+
+/**
+ * Converts a row of {@link compileHead}'s query.
+ *
+ * @param row - the row, or `undefined` when there is no document
+ */
+export function headOf(row: unknown): DocumentHead | undefined {
+  if (row === undefined) return undefined;
+  const r = row as { revision: unknown; body_version: unknown; updated_at: string };
+  return {
+    revision: Number(r.revision),
+    bodyVersion: Number(r.body_version),
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Reads the document's versions in one statement (one snapshot): the revision is the document
+ * row's counter plus the sum of its revision slots.
  *
  * @param db - any connection
- * @param programId - the program
+ * @param documentId - the document
  */
 export async function readHead(
   db: Kysely<Schema>,
-  programId: string,
+  documentId: string,
 ): Promise<DocumentHead | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .select(['revision', 'body_version', 'updated_at'])
-    .where('id', '=', programId)
-    .executeTakeFirst();
-  return row
-    ? {
-        revision: Number(row.revision),
-        bodyVersion: Number(row.body_version),
-        updatedAt: row.updated_at,
-      }
-    : undefined;
+  return headOf(await headQuery(db, documentId).executeTakeFirst());
 }
 
+/** How a write locks the document row (PostgreSQL; SQLite has one writer and no row locks). */
+export type DocumentLock = 'share' | 'update';
+
 /**
- * Bumps the revision (every write does, in its transaction). The update locks the document row
- * until commit, so writes that call it first are serialised; record writes call it last, so the
- * lock is held only while they commit.
+ * Locks the document row until the transaction ends and tells whether the document exists.
+ * Record writes take `'share'` (they run side by side), a replace takes `'update'` first: it
+ * waits for the record writes in flight and holds back new ones, so the head it reads next
+ * counts every record acknowledged before it, and no record lands between its check and its
+ * commit. On SQLite this is only the existence check (the write lock is already exclusive).
  *
  * @param db - the write transaction
- * @param programId - the program written to
- * @param now - the write's time
+ * @param kind - the dialect
+ * @param mode - `'share'` for record writes, `'update'` for a replace
+ * @param documentId - the document
  * @returns `false` when there is no document
  */
-export async function bumpRevision(
+export async function lockDocument(
   db: Kysely<Schema>,
-  programId: string,
-  now: string,
+  kind: DatabaseKind,
+  mode: DocumentLock,
+  documentId: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('documents')
-    .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', programId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  let query = db.selectFrom('documents').select('id').where('id', '=', documentId);
+  if (kind === 'postgres') query = mode === 'share' ? query.forShare() : query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 /**
- * Reads a program's document body (records.attendance and records.feedback empty).
+ * Counts record writes: adds to a revision slot of the document (an upsert), not to the document
+ * row, so record writers on different connections or instances do not queue on one row lock.
+ * Call it after {@link lockDocument} `'share'`, in the same transaction, as its last statement
+ * (the slot's row stays locked only while the transaction commits); use one slot per
+ * transaction (each write queue has its own), so two transactions never wait on each other's
+ * slots in a cycle.
+ *
+ * @param db - the write transaction
+ * @param slot - the slot, `0 ≤ slot <` {@link REVISION_SLOTS}
+ * @param documentId - the document
+ * @param n - how many writes to count (a batch counts its record writes once, before commit)
+ */
+export async function bumpSlot(
+  db: Kysely<Schema>,
+  slot: number,
+  documentId: string,
+  n = 1,
+): Promise<void> {
+  await db
+    .insertInto('revision_slots')
+    .values({ document_id: documentId, slot, n })
+    .onConflict((oc) =>
+      oc
+        .columns(['document_id', 'slot'])
+        .doUpdateSet((eb) => ({ n: eb('revision_slots.n', '+', n) })),
+    )
+    .execute();
+}
+
+/**
+ * Reads the document body (records.attendance and records.feedback empty).
  *
  * @param db - any connection
- * @param programId - the program
+ * @param documentId - the document
  */
 export async function readBody(
   db: Kysely<Schema>,
-  programId: string,
+  documentId: string,
 ): Promise<{ head: DocumentHead; body: MilieuDocument } | undefined> {
-  const row = await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', programId)
-    .executeTakeFirst();
+  const row = await headQuery(db, documentId).select('d.body').executeTakeFirst();
   if (!row) return undefined;
   return {
     head: {
@@ -140,7 +219,10 @@ export async function replaceDocument(
   secret: string,
   by?: string,
 ): Promise<ReplaceOutcome> {
-  // Lock the document row first: concurrent writers wait, and the head read next is current.
+  // Lock the document row first (an update: exclusive on PostgreSQL, like `FOR UPDATE`). It waits
+  // for the record writes in flight, which hold the row `FOR SHARE` (see lockDocument), and holds
+  // back new ones until this commits; so the head read next counts every acknowledged record,
+  // and the If-Match check below cannot miss one.
   await db.updateTable('documents').set({ updated_at: now }).where('id', '=', programId).execute();
   const head = await readHead(db, programId);
   const holds =
@@ -196,6 +278,9 @@ export async function replaceDocument(
     updatedAt: now,
   };
   if (head) {
+    // The slots fold into the row's counter: no record writer holds one now (they are locked out
+    // above), and the revision stays the same sum.
+    await db.deleteFrom('revision_slots').where('document_id', '=', programId).execute();
     await db
       .updateTable('documents')
       .set({ revision: next.revision, body_version: next.bodyVersion, body, updated_at: now })

@@ -1,15 +1,18 @@
 /**
- * Feedback and attendance in storage, per program. Each write runs inside the caller's
- * transaction and bumps its program's document revision, so an `If-Match` replace never drops a
- * record written after its `GET`. Every query filters by program first: records of one program
- * never appear in another.
+ * Feedback and attendance in storage, per program. Every query filters by program first:
+ * records of one program never appear in another. Each write runs inside the caller's
+ * transaction; the store wraps it (see `Store` in `store.ts`): it locks the program's document
+ * row `FOR SHARE` first and counts the write in a revision slot last (`lockDocument`, `bumpSlot`
+ * in `documents.ts`), so an `If-Match` replace never drops a record written after its `GET`, and
+ * record writes on several connections or instances do not queue on one row.
  *
  * @module
  */
 import type { AttendanceRecord, FeedbackEntry, FeedbackReview } from '@milieu/core';
 import type { Kysely } from 'kysely';
+import type { DatabaseKind } from '../db/connect.js';
 import type { Schema } from '../db/schema.js';
-import { bumpRevision, rowToAttendance } from './documents.js';
+import { rowToAttendance } from './documents.js';
 import { attendanceRow, feedbackRow, type StoredWriter } from './rows.js';
 
 /** Identifies one idempotent request: the token it came with, its key and its body's hash. */
@@ -75,7 +78,7 @@ export async function findIdempotent(
  * @param now - the write's time
  * @param writer - its rater key, and whether to keep an anonymous author (see `rows.ts`)
  * @param response - the entry as the writer may see it: the stored `201` response (replayed)
- * @throws NotFound when there is no document (the write is rolled back)
+ * @returns `created` only when it wrote (count it with `bumpSlot`); a replay writes nothing
  */
 export async function createFeedback(
   db: Kysely<Schema>,
@@ -86,23 +89,11 @@ export async function createFeedback(
   writer: StoredWriter = {},
   response: FeedbackEntry = entry,
 ): Promise<CreateFeedbackOutcome> {
-  const earlier = await findIdempotent(db, programId, request);
-  if (earlier) return earlier;
-  const taken = await db
-    .selectFrom('feedback')
-    .select('id')
-    .where('program_id', '=', programId)
-    .where('id', '=', entry.id)
-    .executeTakeFirst();
-  // Under READ COMMITTED a concurrent writer of this very request may have committed between the
-  // two reads: its entry is visible now, and so is its key.
-  if (taken) return (await findIdempotent(db, programId, request)) ?? { kind: 'duplicate_id' };
-  await db
-    .insertInto('feedback')
-    .values(feedbackRow(programId, entry, writer))
-    .execute();
+  // Two round trips in the common case: claim the key, then insert the entry. A key that is
+  // taken (by an earlier request, or a concurrent one that has committed meanwhile: the insert
+  // waits for it) is a replay or a reuse.
   const stored: StoredResponse = { status: 201, body: JSON.stringify({ entry: response }) };
-  await db
+  const claimed = await db
     .insertInto('idempotency_keys')
     .values({
       program_id: programId,
@@ -113,9 +104,31 @@ export async function createFeedback(
       response: stored.body,
       created_at: now,
     })
-    .execute();
-  // Last, so the document row stays locked only while this commits; no document: roll back.
-  if (!(await bumpRevision(db, programId, now))) throw new NotFound();
+    .onConflict((oc) => oc.columns(['program_id', 'principal', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (!claimed) {
+    const earlier = await findIdempotent(db, programId, request);
+    // Not there after a conflict: it was deleted meanwhile; run again (a concurrency conflict).
+    if (!earlier) throw Object.assign(new Error('idempotency key vanished'), { code: '40001' });
+    return earlier;
+  }
+  const inserted = await db
+    .insertInto('feedback')
+    .values(feedbackRow(programId, entry, writer))
+    .onConflict((oc) => oc.columns(['program_id', 'id']).doNothing())
+    .returning('seq')
+    .executeTakeFirst();
+  if (!inserted) {
+    // Another entry has this id: give the key back, so a corrected retry can use it.
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('program_id', '=', programId)
+      .where('principal', '=', request.principal)
+      .where('key', '=', request.key)
+      .execute();
+    return { kind: 'duplicate_id' };
+  }
   return { kind: 'created', ...stored };
 }
 
@@ -244,6 +257,33 @@ export class NotFound extends Error {
   }
 }
 
+/**
+ * Locks a feedback entry's row until the transaction ends (PostgreSQL; SQLite has one writer),
+ * so concurrent reviews of one entry — its read-modify-write in {@link setReview} — run one
+ * after the other on any connection or instance.
+ *
+ * @param db - the write transaction
+ * @param kind - the dialect
+ * @param programId - the program
+ * @param id - the entry's id
+ */
+export async function lockFeedback(
+  db: Kysely<Schema>,
+  kind: DatabaseKind,
+  programId: string,
+  id: string,
+): Promise<void> {
+  if (kind === 'postgres') {
+    await db
+      .selectFrom('feedback')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute();
+  }
+}
+
 /** A review decision: the new review and, optionally, a new visibility. */
 export interface ReviewChange {
   review: FeedbackReview;
@@ -257,7 +297,7 @@ export interface ReviewChange {
  * @param programId - the program
  * @param id - the entry's id
  * @param change - the new review, and optionally a new visibility
- * @param now - the write's time
+ * @param _now - the write's time (unused: the review carries its own; kept for callers)
  * @returns the entry after the change (an anonymous one with the author kept for reviewers, if any)
  * @throws NotFound when there is no entry with this id (the write is rolled back)
  */
@@ -266,10 +306,8 @@ export async function setReview(
   programId: string,
   id: string,
   change: ReviewChange,
-  now: string,
+  _now: string,
 ): Promise<FeedbackEntry> {
-  // First: the document row lock serialises concurrent reviews of this read-modify-write.
-  await bumpRevision(db, programId, now);
   const row = await db
     .selectFrom('feedback')
     .select(['body', 'anonymous', 'author_id'])
@@ -306,7 +344,6 @@ export async function setReview(
  * @param record - a validated record
  * @param recorded - when, and by which staff id (or `null`)
  * @returns `true`
- * @throws NotFound when there is no document (the write is rolled back)
  */
 export async function recordAttendance(
   db: Kysely<Schema>,
@@ -327,7 +364,6 @@ export async function recordAttendance(
       }),
     )
     .execute();
-  if (!(await bumpRevision(db, programId, recorded.at))) throw new NotFound();
   return true;
 }
 

@@ -3,6 +3,14 @@
  * Reads go to the reader connection; every write is a job in the {@link WriteQueue}, so it runs
  * in a transaction (batched with concurrent writes) and is acknowledged only once committed.
  *
+ * The write path: SQLite has one writer, so one queue (group commit: one fsync for many
+ * writes). PostgreSQL gets a {@link WritePool} of several queues, each on its own connection.
+ * A record write (feedback, review, attendance) locks its program's document row `FOR SHARE`,
+ * writes its rows and adds one to its queue's revision slot, so record writes on every
+ * connection and instance run side by side; a replace locks the row exclusively first (see
+ * `documents.ts`). In this process a replace also holds back new record writes of its program
+ * until it is done, so a steady stream of them cannot keep it waiting for ever.
+ *
  * @module
  */
 import type { AttendanceRecord, FeedbackEntry, MilieuDocument } from '@milieu/core';
@@ -16,8 +24,13 @@ import {
 } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Schema } from '../db/schema.js';
-import { WriteQueue } from '../db/write-queue.js';
+import { WritePool, WriteQueue, type WriteJob, type WriteTx } from '../db/write-queue.js';
 import {
+  REVISION_SLOTS,
+  bumpSlot,
+  compileHead,
+  headOf,
+  lockDocument,
   readBody,
   readDocument,
   readHead,
@@ -32,6 +45,7 @@ import {
   findIdempotent,
   listAttendance,
   listFeedback,
+  lockFeedback,
   NotFound,
   raterKeys,
   recordAttendance,
@@ -55,6 +69,11 @@ import {
   type TokenPrincipal,
 } from './tokens.js';
 
+/** Adds a transaction's record writes to its queue's revision slot, just before it commits. */
+async function countRecordWrites(db: Kysely<Schema>, tx: WriteTx): Promise<void> {
+  for (const [documentId, n] of tx.bumps) await bumpSlot(db, tx.slot, documentId, n);
+}
+
 /** Options of {@link openStore}. */
 export interface StoreOptions {
   /** The clock (ISO 8601 UTC); inject one in tests. Default `new Date().toISOString()`. */
@@ -67,6 +86,13 @@ export interface StoreOptions {
    * process at once. Default 5000.
    */
   programCacheMs?: number;
+  /**
+   * PostgreSQL: how many write queues (connections) commit at once; default 4. Keep it below
+   * the pool size, which reads share. SQLite always has one.
+   */
+  writeQueues?: number;
+  /** Most writes per transaction of a queue; default 256 (`1`: a transaction per write). */
+  maxBatch?: number;
 }
 
 /**
@@ -83,12 +109,30 @@ export class ProgramRequiredError extends Error {
 /** What every store over one database shares (the connections, the queue, caches). */
 interface Shared {
   readonly handle: DatabaseHandle;
-  readonly queue: WriteQueue<Schema>;
+  readonly queue: WriteQueue<Schema> | WritePool<Schema>;
   readonly now: () => string;
   readonly programCacheMs: number;
   readonly scopes: Map<string, Store>;
   raterSecret: string | undefined;
   programs: { ids: string[]; at: number } | undefined;
+}
+
+/** The write queue(s) of a database: one on SQLite, a pool of several on PostgreSQL. */
+function writeQueue(
+  handle: DatabaseHandle,
+  options: Pick<StoreOptions, 'writeQueues' | 'maxBatch'>,
+): WriteQueue<Schema> | WritePool<Schema> {
+  const batching = {
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+    beforeCommit: countRecordWrites,
+  };
+  return handle.kind === 'postgres'
+    ? new WritePool(handle.writer, handle.kind, {
+        ...batching,
+        queues: options.writeQueues ?? 4,
+        slots: REVISION_SLOTS,
+      })
+    : new WriteQueue(handle.writer, handle.kind, batching);
 }
 
 /** Most program-scoped stores kept (each holds a small head cache). */
@@ -118,7 +162,13 @@ export class Store {
   /** The program this store is scoped to; `undefined` for the database-wide store. */
   readonly programId: string | undefined;
   readonly #shared: Shared;
+  /** Settles when the replace in progress (in this process) is done; new record writes wait. */
+  #replacing: Promise<unknown> | undefined;
   #head: { version: number; head: DocumentHead | undefined } | undefined;
+  #headSql: { sql: string; parameters: readonly unknown[] } | undefined;
+  /** PostgreSQL: the head query running now, and the one that runs after it (see head()). */
+  #headInFlight: Promise<DocumentHead | undefined> | undefined;
+  #headQueued: Promise<DocumentHead | undefined> | undefined;
 
   /**
    * Use {@link openStore} (and {@link Store.forProgram} for one program).
@@ -126,14 +176,18 @@ export class Store {
    * @param handle - an open, migrated database
    * @param migrationsApplied - names of the migrations run at open
    * @param now - the clock
-   * @param options - the program-list cache bound ({@link StoreOptions.programCacheMs}); and,
+   * @param options - the program-list cache bound ({@link StoreOptions.programCacheMs}), write
+   *   queues and batching ({@link StoreOptions.writeQueues}, {@link StoreOptions.maxBatch}); and,
    *   used by {@link Store.forProgram} only, the store to share state with and the program
    */
   constructor(
     handle: DatabaseHandle,
     migrationsApplied: readonly string[],
     now: () => string,
-    options: { programCacheMs?: number; parent?: Store; programId?: string } = {},
+    options: Pick<StoreOptions, 'programCacheMs' | 'writeQueues' | 'maxBatch'> & {
+      parent?: Store;
+      programId?: string;
+    } = {},
   ) {
     this.kind = handle.kind;
     this.migrationsApplied = migrationsApplied;
@@ -142,7 +196,7 @@ export class Store {
       ? options.parent.#shared
       : {
           handle,
-          queue: new WriteQueue(handle.writer, handle.kind),
+          queue: writeQueue(handle, options),
           now,
           programCacheMs: options.programCacheMs ?? 5_000,
           scopes: new Map(),
@@ -172,11 +226,38 @@ export class Store {
     return scoped;
   }
 
+  /**
+   * Runs a record write of this store's program: locks the document row `FOR SHARE` (no
+   * document: `NotFound`, rolled back), runs the job, and counts it in the queue's revision slot
+   * when `wrote` says it wrote. Waits first while a replace of this program, in this process,
+   * is in progress.
+   */
+  async #recordWrite<T>(
+    programId: string,
+    job: WriteJob<Schema, T>,
+    wrote: (result: T) => boolean,
+  ): Promise<T> {
+    const scoped = this.forProgram(programId);
+    while (scoped.#replacing !== undefined) await scoped.#replacing;
+    return this.#queue.run(async (db, tx) => {
+      // Once per transaction and program: the lock lasts until it commits (the memo is cleared
+      // whenever a write rolls back, taking its locks with it).
+      const locked = `lock:${programId}`;
+      if (!tx.memo.has(locked)) {
+        if (!(await lockDocument(db, this.kind, 'share', programId))) throw new NotFound();
+        tx.memo.set(locked, true);
+      }
+      const result = await job(db, tx);
+      if (wrote(result)) tx.bumps.set(programId, (tx.bumps.get(programId) ?? 0) + 1);
+      return result;
+    });
+  }
+
   get #reader(): Kysely<Schema> {
     return this.#shared.handle.reader;
   }
 
-  get #queue(): WriteQueue<Schema> {
+  get #queue(): WriteQueue<Schema> | WritePool<Schema> {
     return this.#shared.queue;
   }
 
@@ -258,18 +339,52 @@ export class Store {
   /**
    * The document's versions, or `undefined` when there is no document yet. On an SQLite file
    * the answer is reused until some connection commits (checked with `PRAGMA data_version`,
-   * which costs far less than the query).
+   * which costs far less than the query). On PostgreSQL concurrent calls share queries: a call
+   * made while a head query is in flight waits for the next one, which starts only after the
+   * current one ends — so every answer comes from a query that started after the call, and sees
+   * every write committed before it (a client always sees its own acknowledged writes), while
+   * at most one head query per program runs at a time however many requests arrive.
    */
   async head(): Promise<DocumentHead | undefined> {
     if (this.programId === undefined) {
       const id = await this.#program();
       return id === undefined ? undefined : this.forProgram(id).head();
     }
+    if (this.#shared.handle.prepared) {
+      if (this.#headInFlight === undefined) return this.#queryHead(this.programId);
+      const programId = this.programId;
+      this.#headQueued ??= this.#headInFlight.then(
+        () => this.#nextHead(programId),
+        () => this.#nextHead(programId),
+      );
+      return this.#headQueued;
+    }
     const version = this.#shared.handle.dataVersion?.();
     if (version !== undefined && this.#head?.version === version) return this.#head.head;
     const head = await readHead(this.#reader, this.programId);
     if (version !== undefined) this.#head = { version, head };
     return head;
+  }
+
+  #nextHead(programId: string): Promise<DocumentHead | undefined> {
+    this.#headQueued = undefined;
+    return this.#queryHead(programId);
+  }
+
+  /** PostgreSQL: the same query as readHead, prepared once per connection. */
+  #queryHead(programId: string): Promise<DocumentHead | undefined> {
+    const prepared = this.#shared.handle.prepared;
+    if (!prepared) return readHead(this.#reader, programId);
+    this.#headSql ??= compileHead(this.#reader, programId);
+    const query = prepared('milieu_head', this.#headSql.sql, this.#headSql.parameters).then(
+      (rows) => headOf(rows[0]),
+    );
+    this.#headInFlight = query;
+    const done = () => {
+      if (this.#headInFlight === query) this.#headInFlight = undefined;
+    };
+    query.then(done, done);
+    return query;
   }
 
   /** The document without attendance and feedback (for schedules and checks). */
@@ -309,17 +424,33 @@ export class Store {
     if (doc.program.id !== id)
       throw new Error(`the document is for program "${doc.program.id}", not "${id}"`);
     const secret = await this.#secret();
-    const outcome = await this.#queue.run(async (db) => {
-      const result = await replaceDocument(db, id, doc, precondition, this.#now(), secret, by);
-      if (result.kind === 'saved' && result.head.bodyVersion === 1) {
-        const count = await db
-          .selectFrom('documents')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        if (Number(count.n) === 1) await bindUnboundTokens(db, id);
-      }
-      return result;
-    });
+    const scoped = this.forProgram(id);
+    while (scoped.#replacing !== undefined) await scoped.#replacing.catch(() => undefined);
+    const running = this.#queue.run(
+      async (db) => {
+        const result = await replaceDocument(db, id, doc, precondition, this.#now(), secret, by);
+        if (result.kind === 'saved' && result.head.bodyVersion === 1) {
+          const count = await db
+            .selectFrom('documents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          if (Number(count.n) === 1) await bindUnboundTokens(db, id);
+        }
+        return result;
+      },
+      { alone: true },
+    );
+    const done = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    scoped.#replacing = done;
+    let outcome: ReplaceOutcome;
+    try {
+      outcome = await running;
+    } finally {
+      if (scoped.#replacing === done) scoped.#replacing = undefined;
+    }
     if (outcome.kind === 'saved' && outcome.head.bodyVersion === 1)
       this.#shared.programs = undefined;
     return outcome;
@@ -376,8 +507,10 @@ export class Store {
         : null;
     const writer = { raterKey: key, keepAnonymousAuthor };
     try {
-      return await this.#queue.run((db) =>
-        createFeedback(db, id, request, entry, this.#now(), writer, response),
+      return await this.#recordWrite(
+        id,
+        (db) => createFeedback(db, id, request, entry, this.#now(), writer, response),
+        (outcome) => outcome.kind === 'created',
       );
     } catch (error) {
       if (error instanceof NotFound) return { kind: 'no_document' };
@@ -422,7 +555,14 @@ export class Store {
     const id = await this.#program();
     if (id === undefined) return undefined;
     try {
-      return await this.#queue.run((db) => setReview(db, id, entryId, change, this.#now()));
+      return await this.#recordWrite(
+        id,
+        async (db) => {
+          await lockFeedback(db, this.kind, id, entryId);
+          return setReview(db, id, entryId, change, this.#now());
+        },
+        () => true,
+      );
     } catch (error) {
       if (error instanceof NotFound) return undefined;
       throw error;
@@ -440,8 +580,10 @@ export class Store {
     const id = await this.#program();
     if (id === undefined) return false;
     try {
-      return await this.#queue.run((db) =>
-        recordAttendance(db, id, record, { at: this.#now(), by: by ?? null }),
+      return await this.#recordWrite(
+        id,
+        (db) => recordAttendance(db, id, record, { at: this.#now(), by: by ?? null }),
+        () => true,
       );
     } catch (error) {
       if (error instanceof NotFound) return false;
@@ -540,9 +682,7 @@ export async function openStore(
       options.migrate === false
         ? []
         : await migrateToLatest(handle.writer as Kysely<unknown>, handle.kind);
-    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()), {
-      ...(options.programCacheMs === undefined ? {} : { programCacheMs: options.programCacheMs }),
-    });
+    return new Store(handle, applied, options.now ?? (() => new Date().toISOString()), options);
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;

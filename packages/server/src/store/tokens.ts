@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Role } from '@milieu/core';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
@@ -78,7 +78,7 @@ export const TOKEN_PREFIX = 'milieu_';
  * @param token - the secret token
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex'); // one-shot: no Hash object per request
 }
 
 /**
