@@ -207,6 +207,49 @@ export function storeSuite(name: string, fresh: FreshDatabase): void {
       await Promise.all(stores.map((store) => store.close()));
     });
 
+    it('counts the record writes of two programs each in its own revision, batched together', async () => {
+      const target = await fresh();
+      const stores: Store[] = [];
+      for (let i = 0; i < 2; i++) stores.push(await openStore(target, { writeQueues: 2 }));
+      const [a, b] = stores;
+      if (!a || !b) throw new Error('no store');
+      const first = testDocument();
+      const second = { ...testDocument(), program: { ...first.program, id: 'unit-b' } };
+      await a.replaceDocument(first, { type: 'create' });
+      await a.replaceDocument(second, { type: 'create' });
+      const ids = [first.program.id, 'unit-b'] as const;
+      // Both programs' writes arrive together on both instances, so batches mix programs.
+      const writes = Array.from({ length: 40 }, (_, i) => {
+        const store = (i % 2 === 0 ? a : b).forProgram(ids[Math.floor(i / 2) % 2] ?? 'unit-b');
+        return i % 4 < 2
+          ? store.createFeedback(request(`two-${i}`), entry())
+          : store.recordAttendance({
+              occurrenceId: `skills@2026-03-${String(10 + (i % 9)).padStart(2, '0')}`,
+              participantId: 'p-01',
+              status: i % 3 === 0 ? 'absent' : 'present',
+            });
+      });
+      const outcomes = await Promise.all(writes);
+      expect(
+        outcomes.filter((o) => o === false || (typeof o === 'object' && o.kind !== 'created')),
+      ).toEqual([]);
+      const perProgram = (id: string) =>
+        writes.filter((_, i) => (ids[Math.floor(i / 2) % 2] ?? 'unit-b') === id).length;
+      for (const store of stores) {
+        for (const id of ids) {
+          // 1 for the create, then one per committed write to that program, none of the other's.
+          expect((await store.forProgram(id).head())?.revision).toBe(1 + perProgram(id));
+        }
+      }
+      const inA = await a.forProgram(first.program.id).listFeedback({ limit: 1000 });
+      const inB = await a.forProgram('unit-b').listFeedback({ limit: 1000 });
+      expect(inA.length + inB.length).toBe(
+        testDocument().records.feedback.length * 2 + writes.length / 2,
+      );
+      expect(new Set(inA.map((r) => r.entry.id)).size).toBe(inA.length);
+      await Promise.all(stores.map((store) => store.close()));
+    });
+
     it('refuses a replace with the ETag read before acknowledged record writes', async () => {
       const target = await fresh();
       const a = await openStore(target);
