@@ -1,4 +1,4 @@
-/* global document, fetch, Buffer */
+/* global document, Buffer */
 // The attendance sheet against the real @milieu/server (SQLite), for the failure matrix
 // (attendance.e2e.test.ts) and the bench (bench/attendance.bench.mjs). A small portal in front
 // of the server serves one page with <milieu-attendance-sheet>, adds the bearer token to /api
