@@ -14,7 +14,7 @@
 //   node bench/capacity.bench.mjs   BENCH_SECONDS=4 BENCH_PG=0 BEDS=200 UNITS=12 OPEN_WINDOW_S=60
 //
 // Needs `npm run build` first (it runs dist/ and bin/, as operators do), and `taskset` (util-linux).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
+import { startServer, stopAll, stopServer } from './children.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const pinning =
@@ -50,31 +51,14 @@ const OPEN_WINDOW_S = Number(process.env.OPEN_WINDOW_S ?? 60);
 const SEED = fileURLToPath(new URL('../../../examples/inpatient-unit.json', import.meta.url));
 const doc = JSON.parse(readFileSync(SEED, 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'milieu-capacity-'));
-const children = new Set();
 
 function start(args) {
-  const command = pinning ? 'taskset' : process.execPath;
-  const argv = pinning ? ['-c', '0', process.execPath, ...args] : args;
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening (?:on )?(?:http:\/\/127\.0\.0\.1:)?(\d+)/.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  return pinning
+    ? startServer('taskset', ['-c', '0', process.execPath, ...args])
+    : startServer(process.execPath, args);
 }
 
-function stop(child) {
-  children.delete(child);
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
+const stop = stopServer;
 
 /** Tokens: one per participant staying on the example's date, a kiosk, a staff member. */
 async function prepare(target) {
@@ -295,7 +279,7 @@ try {
     );
   }
 } finally {
-  for (const child of [...children]) await stop(child);
+  await stopAll();
   await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

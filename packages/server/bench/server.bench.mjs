@@ -17,7 +17,7 @@
 // the servers and PostgreSQL (children inherit the affinity), then moves all of its own threads
 // to BENCH_LOAD_CPUS (default `1`) before loading. BENCH_PIN=0 turns pinning off (every process
 // may then use every core). The line printed above the table says what was used.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
+import { startServer, stopAll } from './children.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(pkg, 'dist', 'index.js');
@@ -54,7 +55,6 @@ const pin = process.env.BENCH_PIN !== '0' && pinSelf(SERVER_CPUS);
 if (process.env.BENCH_PIN !== '0' && !pin) {
   pinning = 'not pinned (taskset failed or is missing): everything shares every core';
 }
-const children = new Set();
 
 // BENCH_PROF=dir: the servers write V8 CPU profiles there (`--cpu-prof`) when they stop.
 const PROF = process.env.BENCH_PROF
@@ -62,27 +62,7 @@ const PROF = process.env.BENCH_PROF
   : [];
 
 function start(args) {
-  const child = spawn(process.execPath, [...PROF, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening (?:on )?(?:http:\/\/127\.0\.0\.1:)?(\d+)/.exec(out);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-function stop(child) {
-  children.delete(child);
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
+  return startServer(process.execPath, [...PROF, ...args]);
 }
 
 async function load(url, request) {
@@ -275,7 +255,7 @@ try {
   );
   for (const line of verdicts) console.log(line);
 } finally {
-  for (const child of [...children]) await stop(child);
+  await stopAll();
   await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
