@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
-import { startServer, stopAll, stopServer } from './children.mjs';
+import { serveArgs, startServer, stopAll, stopServer } from './support.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const pinning =
@@ -174,18 +174,8 @@ function parts(tokens, pairs) {
   ];
 }
 
-async function measure(label, serveArgs, tokens) {
-  const server = await start([
-    join(pkg, 'bin', 'milieu-server.js'),
-    'serve',
-    ...serveArgs,
-    '--port',
-    '0',
-    '--rate-limit',
-    '0',
-    '--log-level',
-    'error',
-  ]);
+async function measure(label, database, tokens) {
+  const server = await start(serveArgs(join(pkg, 'bin', 'milieu-server.js'), database));
   const rows = [];
   try {
     // The (occurrence, participant) pairs staff can record: what the board shows them.

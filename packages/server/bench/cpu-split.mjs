@@ -2,7 +2,6 @@
 // a few seconds and prints the CPU time the server process and the PostgreSQL processes used
 // per request (from /proc, Linux only). For tuning; not part of `npm run bench`.
 //   node bench/cpu-split.mjs [post|occ|occgz] [pg|sqlite]
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
+import { peerFeedback, serveArgs, startServer, stopServer } from './support.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const { openStore } = await import(join(pkg, 'dist', 'index.js'));
@@ -59,30 +59,10 @@ await store.seed(JSON.parse(readFileSync(SEED, 'utf8')));
 const token = (await store.createToken({ role: 'participant', participantId: 'p-06' })).token;
 await store.close();
 const dbArgs = db === 'pg' ? ['--database-url', target.url] : ['--db', target.file];
-const child = spawn(
-  process.execPath,
-  [
-    ...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
-    join(pkg, 'bin', 'milieu-server.js'),
-    'serve',
-    ...dbArgs,
-    '--port',
-    '0',
-    '--rate-limit',
-    '0',
-    '--log-level',
-    'error',
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const url = await new Promise((resolve) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-    const m = /listening (?:on )?(?:http:\/\/127\.0\.0\.1:)?(\d+)/.exec(out);
-    if (m) resolve(`http://127.0.0.1:${m[1]}`);
-  });
-});
+const { child, url } = await startServer(process.execPath, [
+  ...(process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : []),
+  ...serveArgs(join(pkg, 'bin', 'milieu-server.js'), dbArgs),
+]);
 const auth = { authorization: `Bearer ${token}` };
 const requests = {
   post: {
@@ -91,17 +71,7 @@ const requests = {
     setupRequest(req) {
       const id = `cpu-${randomUUID()}`;
       req.headers = { ...auth, 'content-type': 'application/json', 'idempotency-key': id };
-      req.body = JSON.stringify({
-        id,
-        createdAt: '2026-03-10T15:00:00-04:00',
-        source: 'peer',
-        subjectId: 'p-05',
-        strengths: 'You made the new people feel welcome at breakfast.',
-        visibility: 'subject',
-        anonymous: true,
-        review: { status: 'pending' },
-        ratings: { listening: 4 },
-      });
+      req.body = JSON.stringify(peerFeedback(id));
       return req;
     },
   },
@@ -122,6 +92,5 @@ const n = r.requests.total;
 console.log(
   `${what} on ${db}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}; CPU per request: server ${(((s1 - s0) / n) * 1e6).toFixed(0)} µs, postgres ${(((p1 - p0) / n) * 1e6).toFixed(0)} µs; server busy ${(((s1 - s0) / seconds) * 100).toFixed(0)}%, postgres ${(((p1 - p0) / seconds) * 100).toFixed(0)}% of a core`,
 );
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await stopServer(child);
 await cluster?.stop();

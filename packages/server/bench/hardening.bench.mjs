@@ -13,11 +13,11 @@
 //   node --expose-gc bench/hardening.bench.mjs     BENCH_WINDOWS=600
 //
 // Needs `npm run build` first (it runs dist/ and bin/, as operators do).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveArgs, startServer, stopServer } from './support.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(pkg, 'dist', 'index.js');
@@ -83,21 +83,10 @@ await store.close();
 
 // ── 2. Cache memory after many windows ──────────────────────────────────────────────────────
 function start(db, args) {
-  const bin = join(pkg, 'bin', 'milieu-server.js');
-  const child = spawn(
+  return startServer(
     process.execPath,
-    [bin, 'serve', '--db', db, '--port', '0', '--rate-limit', '0', '--log-level', 'error', ...args],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    serveArgs(join(pkg, 'bin', 'milieu-server.js'), ['--db', db], args),
   );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
 }
 
 function rssMiB(pid) {
@@ -133,9 +122,7 @@ async function windows(budgetMiB) {
     const after = rssMiB(child.pid);
     return { before, after, bytes };
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await stopServer(child);
   }
 }
 

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
-import { startServer, stopAll } from './children.mjs';
+import { peerFeedback, serveArgs, startServer, stopAll } from './support.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(pkg, 'dist', 'index.js');
@@ -91,17 +91,7 @@ async function prepare(target) {
 }
 
 async function serve(database) {
-  return start([
-    join(pkg, 'bin', 'milieu-server.js'),
-    'serve',
-    ...database,
-    '--port',
-    '0',
-    '--rate-limit',
-    '0',
-    '--log-level',
-    'error',
-  ]);
+  return start(serveArgs(join(pkg, 'bin', 'milieu-server.js'), database));
 }
 
 /**
@@ -149,17 +139,7 @@ function targets(label, [url, tokens], [writeUrl, writeTokens]) {
             'content-type': 'application/json',
             'idempotency-key': id,
           };
-          req.body = JSON.stringify({
-            id,
-            createdAt: '2026-03-10T15:00:00-04:00',
-            source: 'peer',
-            subjectId: 'p-05',
-            strengths: 'You made the new people feel welcome at breakfast.',
-            visibility: 'subject',
-            anonymous: true,
-            review: { status: 'pending' },
-            ratings: { listening: 4 },
-          });
+          req.body = JSON.stringify(peerFeedback(id));
           return req;
         },
       },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startPostgres } from '../scripts/pg-cluster.mjs';
+import { peerFeedback } from './support.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(pkg, 'dist', 'index.js');
@@ -47,18 +48,7 @@ try {
           const t = performance.now();
           const out = await store.createFeedback(
             { principal: 'tok', key: id, requestHash: 'h' },
-            {
-              id,
-              createdAt: '2026-03-10T15:00:00-04:00',
-              source: 'peer',
-              subjectId: 'p-05',
-              authorId: 'p-06',
-              strengths: 'You made the new people feel welcome at breakfast.',
-              visibility: 'subject',
-              anonymous: false,
-              review: { status: 'pending' },
-              ratings: { listening: 4 },
-            },
+            peerFeedback(id, { authorId: 'p-06', anonymous: false }),
           );
           if (out.kind !== 'created') throw new Error(out.kind);
           latencies.push(performance.now() - t);

@@ -1,5 +1,6 @@
-// Server processes for the benches: start one (its port read from its "listening" line), stop
-// one, stop every one still running. Shared by server.bench.mjs and capacity.bench.mjs.
+// What the benches share: server processes (start one, its port read from its "listening" line;
+// stop one; stop every one still running), the arguments of a bench server, and the feedback
+// entry the write benches post.
 import { spawn } from 'node:child_process';
 
 const running = new Set();
@@ -41,4 +42,48 @@ export function stopServer(child) {
 /** Stops every process still running (for `finally`). */
 export async function stopAll() {
   for (const child of [...running]) await stopServer(child);
+}
+
+/**
+ * The `serve` arguments of a bench server: the built bin, a free port, no rate limit, errors-only
+ * logs.
+ *
+ * @param {string} bin - path of `bin/milieu-server.js`
+ * @param {string[]} database - `--db FILE` or `--database-url URL`
+ * @param {string[]} [extra] - more flags
+ */
+export function serveArgs(bin, database, extra = []) {
+  return [
+    bin,
+    'serve',
+    ...database,
+    '--port',
+    '0',
+    '--rate-limit',
+    '0',
+    '--log-level',
+    'error',
+    ...extra,
+  ];
+}
+
+/**
+ * A peer feedback entry about `p-05` of the inpatient example, as the write benches post it.
+ *
+ * @param {string} id - the entry id (also the idempotency key)
+ * @param {Record<string, unknown>} [overrides] - fields to change (e.g. `authorId`, `anonymous`)
+ */
+export function peerFeedback(id, overrides = {}) {
+  return {
+    id,
+    createdAt: '2026-03-10T15:00:00-04:00',
+    source: 'peer',
+    subjectId: 'p-05',
+    strengths: 'You made the new people feel welcome at breakfast.',
+    visibility: 'subject',
+    anonymous: true,
+    review: { status: 'pending' },
+    ratings: { listening: 4 },
+    ...overrides,
+  };
 }
